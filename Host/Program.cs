@@ -1,0 +1,17 @@
+using Commerce.Customers;
+using Commerce.Customers.Host;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddCommandLine(args, CommandLineSwitches.Mappings);
+builder.AddCommerceCustomers();
+
+var app = builder.Build();
+app.UseCommerceCustomers();
+app.MapGet("/", () => Results.Redirect("/admin"));
+app.MapCommerceCustomers();
+
+await app.InitializeCommerceCustomersAsync();
+await app.RunAsync();
+
+/// <summary>The site's entry point; public so tests can host it.</summary>
+public partial class Program;

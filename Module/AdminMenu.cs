@@ -1,0 +1,15 @@
+namespace Commerce.Customers;
+
+/// <summary>
+/// The admin menu entries this module contributes. Each entry shows only to users
+/// who hold its permission, like Orchard's navigation providers.
+/// </summary>
+public static class AdminMenu
+{
+    public static IReadOnlyList<AdminMenuItem> Items { get; } =
+    [
+        new("Customers", "/admin/customers", Permissions.ViewCustomers, Manifest.Customers.Id),
+    ];
+}
+
+public sealed record AdminMenuItem(string Text, string Url, Permission Permission, string FeatureId);

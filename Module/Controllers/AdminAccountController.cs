@@ -1,0 +1,84 @@
+using Commerce.Customers.Models;
+using Commerce.Customers.ViewModels;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+
+namespace Commerce.Customers.Controllers;
+
+/// <summary>Sign-in and sign-out for the admin area.</summary>
+[Route("admin")]
+public sealed class AdminAccountController(
+    SignInManager<ShopUser> signInManager,
+    UserManager<ShopUser> userManager,
+    IStringLocalizer<AdminAccountController> S,
+    ILogger<AdminAccountController> logger) : Controller
+{
+    [HttpGet("")]
+    [Authorize]
+    public IActionResult Index() => Redirect("/admin/customers");
+
+    [HttpGet("login")]
+    [AllowAnonymous]
+    public IActionResult Login(string? returnUrl) => View(new LoginViewModel { ReturnUrl = returnUrl });
+
+    [HttpPost("login")]
+    [ActionName(nameof(Login))]
+    [AllowAnonymous]
+    public async Task<IActionResult> LoginPost(LoginViewModel model)
+    {
+        if (string.IsNullOrWhiteSpace(model.Email))
+        {
+            ModelState.AddModelError(nameof(model.Email), S["Enter your email."]);
+        }
+
+        if (string.IsNullOrEmpty(model.Password))
+        {
+            ModelState.AddModelError(nameof(model.Password), S["Enter your password."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(model);
+        }
+
+        var user = await userManager.FindByEmailAsync(model.Email!.Trim()) ?? await userManager.FindByNameAsync(model.Email.Trim());
+        if (user is not null)
+        {
+            var result = await signInManager.PasswordSignInAsync(user, model.Password!, model.RememberMe, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                logger.LogInformation("User {UserId} signed in.", user.Id);
+                return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl : "/admin");
+            }
+
+            if (result.IsLockedOut)
+            {
+                ModelState.AddModelError("", S["Too many failed attempts. Try again in a few minutes."]);
+                return View(model);
+            }
+        }
+
+        // The same message whether or not the email exists, so sign-in reveals no accounts.
+        ModelState.AddModelError("", S["The email or password is incorrect."]);
+        return View(model);
+    }
+
+    [HttpPost("logout")]
+    public async Task<IActionResult> Logout()
+    {
+        await signInManager.SignOutAsync();
+        return Redirect("/admin/login");
+    }
+
+    [HttpGet("access-denied")]
+    [AllowAnonymous]
+    public IActionResult AccessDenied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View();
+    }
+}

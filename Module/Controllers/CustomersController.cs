@@ -1,0 +1,249 @@
+using Commerce.Customers.Data;
+using Commerce.Customers.Drivers;
+using Commerce.Customers.Models;
+using Commerce.Customers.Services;
+using Commerce.Customers.ViewModels;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Commerce.Customers.Controllers;
+
+/// <summary>The Customers application: the list, the tabbed editor, and delete.</summary>
+[Route("admin/customers")]
+[Authorize(Policy = nameof(Permissions.ViewCustomers))]
+[RequireFeature(Manifest.CustomersFeatureId)]
+public sealed class CustomersController(
+    CustomersDbContext db,
+    CustomerListQuery listQuery,
+    IEnumerable<CustomerDisplayDriver> drivers,
+    IAuthorizationService authorization,
+    UserManager<ShopUser> userManager,
+    TimeProvider clock,
+    IStringLocalizer<CustomersController> S) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] CustomerListQueryString query, CancellationToken cancellationToken)
+    {
+        var filter = query.ToFilter();
+        var page = await listQuery.ExecuteAsync(filter, cancellationToken);
+        return View(new CustomerListViewModel { Filter = filter, Page = page, CanManage = await IsAllowedAsync(Permissions.ManageCustomers) });
+    }
+
+    [HttpGet("create")]
+    [Authorize(Policy = nameof(Permissions.ManageCustomers))]
+    public async Task<IActionResult> Create()
+    {
+        var customer = new Customer();
+        var driver = CreateDrivers().First();
+        return View("Edit", await EditorAsync(customer, driver, await driver.EditAsync(customer, new BuildEditorContext(isNew: true)), isNew: true));
+    }
+
+    [HttpPost("create")]
+    [ActionName(nameof(Create))]
+    [Authorize(Policy = nameof(Permissions.ManageCustomers))]
+    public async Task<IActionResult> CreatePost(CancellationToken cancellationToken)
+    {
+        var customer = new Customer { CreatedUtc = clock.GetUtcNow().UtcDateTime };
+        var context = new UpdateEditorContext(isNew: true, new ControllerModelUpdater(this));
+        var shapes = new List<EditorShape>();
+        foreach (var driver in CreateDrivers())
+        {
+            shapes.Add(await driver.UpdateAsync(customer, context) ?? await driver.EditAsync(customer, context));
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View("Edit", await EditorAsync(customer, CreateDrivers().First(), shapes[0], isNew: true));
+        }
+
+        db.Customers.Add(customer);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Success(S["Customer {0} was created.", customer.DisplayName]);
+        return RedirectToAction(nameof(Edit), new { id = customer.Id });
+    }
+
+    [HttpGet("{id:int}/{tab?}")]
+    public async Task<IActionResult> Edit(int id, string? tab)
+    {
+        var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id);
+        if (customer is null)
+        {
+            return NotFound();
+        }
+
+        var driver = await FindTabAsync(customer, tab);
+        if (driver is null)
+        {
+            return NotFound();
+        }
+
+        return View(await EditorAsync(customer, driver, await driver.EditAsync(customer, new BuildEditorContext(isNew: false)), isNew: false));
+    }
+
+    [HttpPost("{id:int}/{tab?}")]
+    [ActionName(nameof(Edit))]
+    public async Task<IActionResult> EditPost(int id, string? tab, [FromForm] string? concurrencyStamp, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (customer is null)
+        {
+            return NotFound();
+        }
+
+        var driver = await FindTabAsync(customer, tab);
+        if (driver is null)
+        {
+            return NotFound();
+        }
+
+        if (!await IsAllowedAsync(driver.EditPermission))
+        {
+            return Forbid();
+        }
+
+        // The stamp the admin saw: if someone saved meanwhile, the update matches no row and fails.
+        if (!string.IsNullOrEmpty(concurrencyStamp))
+        {
+            db.Entry(customer).Property(c => c.ConcurrencyStamp).OriginalValue = concurrencyStamp;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var shape = await driver.UpdateAsync(customer, new UpdateEditorContext(isNew: false, new ControllerModelUpdater(this)));
+        if (shape is null)
+        {
+            return NotFound();
+        }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                TempData.Success(S["Customer {0} was saved.", customer.DisplayName]);
+                return RedirectToAction(nameof(Edit), new { id, tab = driver.TabId });
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                ModelState.AddModelError("", S["Someone else changed this customer meanwhile, so your changes were not saved. Reload the page to see the current values."]);
+            }
+        }
+
+        await transaction.RollbackAsync(CancellationToken.None);
+        db.ChangeTracker.Clear();
+        var current = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, CancellationToken.None);
+        if (current is null)
+        {
+            return NotFound();
+        }
+
+        // The posted values stay on screen; the heading and stamp come from what is stored.
+        return View(await EditorAsync(current, driver, shape, isNew: false, concurrencyStamp));
+    }
+
+    [HttpGet("{id:int}/delete")]
+    [Authorize(Policy = nameof(Permissions.ManageCustomers))]
+    public async Task<IActionResult> Delete(int id)
+    {
+        var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id);
+        return customer is null ? NotFound() : View(DeleteModel(customer));
+    }
+
+    [HttpPost("{id:int}/delete")]
+    [ActionName(nameof(Delete))]
+    [Authorize(Policy = nameof(Permissions.ManageCustomers))]
+    public async Task<IActionResult> DeletePost(int id, [FromForm] bool deleteLogin, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (customer is null)
+        {
+            TempData.Error(S["The customer no longer exists."]);
+            return RedirectToAction(nameof(Index));
+        }
+
+        var model = DeleteModel(customer);
+        if (deleteLogin && model.IsOwnLogin)
+        {
+            model.DeleteLogin = false;
+            ModelState.AddModelError(nameof(DeleteCustomerViewModel.DeleteLogin), S["You are signed in with this customer's login, so it cannot be deleted. Keep the login, or sign in as someone else."]);
+            return View(model);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Customers.Remove(customer);
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (deleteLogin && customer.UserId is not null && await userManager.FindByIdAsync(customer.UserId) is { } user)
+        {
+            var result = await userManager.DeleteAsync(user);
+            if (!result.Succeeded)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                ModelState.AddModelError("", string.Join(" ", result.Errors.Select(error => error.Description)));
+                return View(model);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        TempData.Success(deleteLogin && model.IsRegistered
+            ? S["Customer {0} and their login were deleted.", model.Title]
+            : S["Customer {0} was deleted.", model.Title]);
+        return RedirectToAction(nameof(Index));
+    }
+
+    private DeleteCustomerViewModel DeleteModel(Customer customer) => new()
+    {
+        Id = customer.Id,
+        Title = customer.DisplayName,
+        Email = customer.Email,
+        IsRegistered = customer.IsRegistered,
+        IsOwnLogin = customer.UserId is not null && customer.UserId == userManager.GetUserId(User),
+        DeleteLogin = customer.IsRegistered,
+    };
+
+    private IEnumerable<CustomerDisplayDriver> CreateDrivers() =>
+        drivers.Where(driver => driver.ShowOnCreate).OrderBy(driver => driver.Position);
+
+    private async Task<List<CustomerDisplayDriver>> VisibleDriversAsync(Customer customer)
+    {
+        var visible = new List<CustomerDisplayDriver>();
+        foreach (var driver in drivers.OrderBy(driver => driver.Position))
+        {
+            if (driver.AppliesTo(customer) && await IsAllowedAsync(driver.ViewPermission))
+            {
+                visible.Add(driver);
+            }
+        }
+
+        return visible;
+    }
+
+    private async Task<CustomerDisplayDriver?> FindTabAsync(Customer customer, string? tab)
+    {
+        var visible = await VisibleDriversAsync(customer);
+        return string.IsNullOrEmpty(tab)
+            ? visible.FirstOrDefault()
+            : visible.FirstOrDefault(driver => string.Equals(driver.TabId, tab, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private async Task<CustomerEditorViewModel> EditorAsync(Customer customer, CustomerDisplayDriver active, EditorShape shape, bool isNew, string? concurrencyStamp = null)
+    {
+        var tabs = isNew ? CreateDrivers().ToList() : await VisibleDriversAsync(customer);
+        return new CustomerEditorViewModel
+        {
+            CustomerId = isNew ? null : customer.Id,
+            Title = isNew ? S["New customer"] : customer.DisplayName,
+            Tabs = tabs.Select(driver => new EditorTab(driver.TabId, driver.TabName)).ToList(),
+            ActiveTabId = active.TabId,
+            Shape = shape,
+            ConcurrencyStamp = concurrencyStamp ?? customer.ConcurrencyStamp,
+            CanEdit = await IsAllowedAsync(active.EditPermission),
+        };
+    }
+
+    private async Task<bool> IsAllowedAsync(Permission permission) =>
+        (await authorization.AuthorizeAsync(User, permission.Name)).Succeeded;
+}

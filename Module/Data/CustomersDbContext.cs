@@ -1,0 +1,75 @@
+using Commerce.Customers.Models;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commerce.Customers.Data;
+
+/// <summary>
+/// One database for customers, Identity users and roles, settings and Data Protection keys,
+/// so a change and everything it implies commit in one transaction.
+/// Each provider derives its own context so that it carries its own migrations.
+/// </summary>
+public abstract class CustomersDbContext(DbContextOptions options) : IdentityDbContext<ShopUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CustomersDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RenewConcurrencyStamps();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RenewConcurrencyStamps();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // The stamp is compared against its original value and replaced on every write, so the
+    // second of two racing writers fails with DbUpdateConcurrencyException instead of winning silently.
+    private void RenewConcurrencyStamps()
+    {
+        foreach (var entry in ChangeTracker.Entries<Customer>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<SiteSettings>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+            }
+        }
+    }
+}
+
+public sealed class SqliteCustomersDbContext(DbContextOptions<SqliteCustomersDbContext> options) : CustomersDbContext(options);
+
+public sealed class PostgresCustomersDbContext(DbContextOptions<PostgresCustomersDbContext> options) : CustomersDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        // Byte-order collation, as SQLite's: the list's prefix ranges and keyset comparisons
+        // then mean the same on both providers, and the indexes answer them.
+        var customer = builder.Entity<Customer>();
+        customer.Property(c => c.NormalizedCompany).UseCollation("C");
+        customer.Property(c => c.NormalizedFirstName).UseCollation("C");
+        customer.Property(c => c.NormalizedLastName).UseCollation("C");
+        customer.Property(c => c.NormalizedEmail).UseCollation("C");
+    }
+}

@@ -1,0 +1,30 @@
+namespace Commerce.Customers;
+
+/// <summary>
+/// The module's permissions. Roles hold them as claims; the Administrator role holds them all.
+/// A permission is also granted by any permission that implies it (Manage implies View).
+/// </summary>
+public static class Permissions
+{
+    public const string ClaimType = "Permission";
+    public const string AdministratorRole = "Administrator";
+
+    public static readonly Permission ManageCustomers = new("ManageCustomers", "Manage customers", []);
+
+    public static readonly Permission ManageCustomerLogins = new("ManageCustomerLogins", "Manage customer logins", []);
+
+    public static readonly Permission ViewCustomers = new("ViewCustomers", "View customers", [ManageCustomers, ManageCustomerLogins]);
+
+    public static IReadOnlyList<Permission> All { get; } = [ViewCustomers, ManageCustomers, ManageCustomerLogins];
+
+    public static Permission? Find(string name) =>
+        All.FirstOrDefault(permission => string.Equals(permission.Name, name, StringComparison.Ordinal));
+}
+
+/// <param name="Name">The stable name stored in role claims and used as the policy name.</param>
+/// <param name="Description">What an administrator sees.</param>
+/// <param name="ImpliedBy">Permissions that grant this one too.</param>
+public sealed record Permission(string Name, string Description, IReadOnlyList<Permission> ImpliedBy)
+{
+    public IEnumerable<string> NamesThatGrant() => [Name, .. ImpliedBy.Select(permission => permission.Name)];
+}

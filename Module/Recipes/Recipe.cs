@@ -1,0 +1,13 @@
+using System.Text.Json;
+
+namespace Commerce.Customers.Recipes;
+
+/// <summary>A parsed recipe: Orchard's shape of a header and an ordered list of named steps.</summary>
+public sealed record Recipe(string Name, string DisplayName, string Description, string? SourcePath, IReadOnlyList<RecipeStep> Steps);
+
+/// <summary>One step as written in the file; <see cref="Data"/> is the whole step object, "name" included.</summary>
+/// <param name="Number">1-based position, so messages can say "step 3".</param>
+public sealed record RecipeStep(int Number, string Name, JsonElement Data);
+
+/// <summary>A recipe that cannot be applied, with a message a site builder can act on.</summary>
+public sealed class RecipeException(string message, Exception? innerException = null) : Exception(message, innerException);

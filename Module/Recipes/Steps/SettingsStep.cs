@@ -1,0 +1,35 @@
+using Commerce.Customers.Data;
+using Commerce.Customers.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commerce.Customers.Recipes.Steps;
+
+public sealed class SettingsStepModel : RecipeStepModel
+{
+    public string? SiteName { get; set; }
+}
+
+/// <summary><c>{ "name": "settings", "SiteName": "My shop" }</c></summary>
+internal sealed class SettingsStep(CustomersDbContext db) : RecipeStepHandler<SettingsStepModel>
+{
+    public override string StepName => "settings";
+
+    protected override IEnumerable<string> Validate(SettingsStepModel step)
+    {
+        if (step.SiteName is not null && (string.IsNullOrWhiteSpace(step.SiteName) || step.SiteName.Length > SiteSettings.SiteNameMaxLength))
+        {
+            yield return $"SiteName must be between 1 and {SiteSettings.SiteNameMaxLength} characters.";
+        }
+    }
+
+    protected override async Task ExecuteAsync(SettingsStepModel step, CancellationToken cancellationToken)
+    {
+        var settings = await db.SiteSettings.SingleAsync(cancellationToken);
+        if (step.SiteName is not null)
+        {
+            settings.SiteName = step.SiteName.Trim();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

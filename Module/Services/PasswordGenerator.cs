@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Commerce.Customers.Services;
+
+public sealed class PasswordGeneratorOptions
+{
+    public int Length { get; set; } = 16;
+
+    /// <summary>Leave out characters that are easy to misread in an email (I, l, 1, O, 0, ...).</summary>
+    public bool ExcludeAmbiguousCharacters { get; set; } = true;
+}
+
+/// <summary>
+/// Makes random passwords from <see cref="RandomNumberGenerator"/> that always satisfy the
+/// site's Identity password options: every character class is present, whatever is required.
+/// </summary>
+public sealed class PasswordGenerator(IOptions<PasswordGeneratorOptions> generatorOptions, IOptions<IdentityOptions> identityOptions)
+{
+    private const string Lower = "abcdefghijklmnopqrstuvwxyz";
+    private const string Upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private const string Digits = "0123456789";
+    private const string Symbols = "!#$%&*+-=?@^_~";
+    private const string Ambiguous = "Il1O0o|`'\"";
+
+    public string Generate()
+    {
+        var options = generatorOptions.Value;
+        var policy = identityOptions.Value.Password;
+        var classes = new[] { Lower, Upper, Digits, Symbols }
+            .Select(set => options.ExcludeAmbiguousCharacters ? new string(set.Where(c => !Ambiguous.Contains(c)).ToArray()) : set)
+            .ToArray();
+
+        var length = Math.Max(Math.Max(options.Length, policy.RequiredLength), Math.Max(policy.RequiredUniqueChars, classes.Length));
+        var all = string.Concat(classes);
+
+        while (true)
+        {
+            var password = new char[length];
+            // One from each class guarantees the policy; the rest come from the whole alphabet.
+            for (var i = 0; i < classes.Length; i++)
+            {
+                password[i] = classes[i][RandomNumberGenerator.GetInt32(classes[i].Length)];
+            }
+
+            for (var i = classes.Length; i < length; i++)
+            {
+                password[i] = all[RandomNumberGenerator.GetInt32(all.Length)];
+            }
+
+            RandomNumberGenerator.Shuffle(password.AsSpan());
+            if (password.Distinct().Count() >= policy.RequiredUniqueChars)
+            {
+                return new string(password);
+            }
+        }
+    }
+}

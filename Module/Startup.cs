@@ -1,0 +1,137 @@
+using Commerce.Customers.Data;
+using Commerce.Customers.Drivers;
+using Commerce.Customers.Models;
+using Commerce.Customers.Recipes;
+using Commerce.Customers.Security;
+using Commerce.Customers.Services;
+using Commerce.Customers.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Commerce.Customers;
+
+/// <summary>The module's composition: what a host calls to add, wire and start Commerce.Customers.</summary>
+public static class Startup
+{
+    public const string ConfigurationSection = "CommerceCustomers";
+
+    public static IHostApplicationBuilder AddCommerceCustomers(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration.GetSection(ConfigurationSection);
+
+        services.Configure<DatabaseOptions>(configuration.GetSection("Database"));
+        services.Configure<RecipeOptions>(configuration.GetSection("Recipes"));
+        services.Configure<PasswordGeneratorOptions>(configuration.GetSection("PasswordGenerator"));
+        services.Configure<UnattendedSetupOptions>(builder.Configuration.GetSection(UnattendedSetupOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLocalization();
+
+        services.AddCustomersDatabase();
+        services.AddDataProtection()
+            .SetApplicationName(Manifest.ModuleName)
+            .PersistKeysToDbContext<CustomersDbContext>();
+
+        services.AddIdentity<ShopUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                configuration.GetSection("Identity").Bind(options);
+            })
+            .AddEntityFrameworkStores<CustomersDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/admin/login";
+            options.LogoutPath = "/admin/logout";
+            options.AccessDeniedPath = "/admin/access-denied";
+            options.Cookie.Name = "commerce.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.SlidingExpiration = true;
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "commerce.antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddAuthorization(options =>
+        {
+            foreach (var permission in Permissions.All)
+            {
+                options.AddPolicy(permission.Name, policy => policy.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission)));
+            }
+        });
+        services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        services.AddScoped<RolePermissions>();
+
+        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .AddApplicationPart(typeof(Startup).Assembly);
+
+        services.AddSingleton<SetupState>();
+        services.AddScoped<SiteSetupService>();
+        services.AddScoped<SiteSettingsStore>();
+        services.AddScoped<CustomerValidator>();
+        services.AddScoped<CustomerListQuery>();
+        services.AddSingleton<PasswordGenerator>();
+        services.AddSingleton<RecipeCatalog>();
+        services.AddScoped<RecipeExecutor>();
+        services.AddImplementationsOf<IRecipeStepHandler>(ServiceLifetime.Scoped);
+        services.AddImplementationsOf<CustomerDisplayDriver>(ServiceLifetime.Scoped);
+
+        return builder;
+    }
+
+    /// <summary>Adds the module's middleware: security headers, the set-up redirect, authentication and authorization.</summary>
+    public static WebApplication UseCommerceCustomers(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStaticFiles();
+        app.UseMiddleware<SetupRedirectMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapCommerceCustomers(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapControllers();
+        return endpoints;
+    }
+
+    /// <summary>
+    /// Migrates the database, then runs unattended set-up if it was asked for. Call it before the
+    /// site starts serving, so the first request never meets an old schema.
+    /// </summary>
+    public static async Task InitializeCommerceCustomersAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await DatabaseInitializer.MigrateAsync(app.Services, cancellationToken);
+        await UnattendedSetup.RunIfRequestedAsync(app.Services, cancellationToken);
+    }
+
+    // Adding a tab or a recipe step means adding one class: it is found here, nothing else changes.
+    private static void AddImplementationsOf<TService>(this IServiceCollection services, ServiceLifetime lifetime)
+    {
+        var implementations = typeof(Startup).Assembly.GetTypes()
+            .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(TService).IsAssignableFrom(type));
+        foreach (var implementation in implementations)
+        {
+            services.Add(new ServiceDescriptor(typeof(TService), implementation, lifetime));
+        }
+    }
+}
