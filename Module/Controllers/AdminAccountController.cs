@@ -1,4 +1,5 @@
 using Commerce.Customers.Models;
+using Commerce.Customers.Services;
 using Commerce.Customers.ViewModels;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -45,7 +46,9 @@ public sealed class AdminAccountController(
             return View(model);
         }
 
-        var user = await userManager.FindByEmailAsync(model.Email!.Trim()) ?? await userManager.FindByNameAsync(model.Email.Trim());
+        // User names are emails; anything else cannot match, so it is not looked up.
+        var email = model.Email!.Trim();
+        var user = CustomerValidator.IsValidEmail(email) ? await userManager.FindByEmailAsync(email) : null;
         if (user is not null)
         {
             var result = await signInManager.PasswordSignInAsync(user, model.Password!, model.RememberMe, lockoutOnFailure: true);

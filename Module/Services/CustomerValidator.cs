@@ -31,15 +31,12 @@ public sealed class CustomerValidator(IStringLocalizer<CustomerValidator> S)
         CheckLength(errors, nameof(CustomerFields.FirstName), fields.FirstName, Customer.NameMaxLength, S["First name"]);
         CheckLength(errors, nameof(CustomerFields.LastName), fields.LastName, Customer.NameMaxLength, S["Last name"]);
         CheckLength(errors, nameof(CustomerFields.Phone), fields.Phone, Customer.PhoneMaxLength, S["Phone"]);
+        CheckLength(errors, nameof(CustomerFields.Email), fields.Email, Customer.EmailMaxLength, S["Email"]);
 
         var email = fields.Email?.Trim();
         if (!string.IsNullOrEmpty(email))
         {
-            if (email.Length > Customer.EmailMaxLength)
-            {
-                errors.Add(new(nameof(CustomerFields.Email), S["Email must be at most {0} characters.", Customer.EmailMaxLength]));
-            }
-            else if (!IsValidEmail(email))
+            if (email.Length <= Customer.EmailMaxLength && !email.Any(char.IsControl) && !IsValidEmail(email))
             {
                 errors.Add(new(nameof(CustomerFields.Email), S["Enter a valid email address, such as name@example.com."]));
             }
@@ -66,9 +63,18 @@ public sealed class CustomerValidator(IStringLocalizer<CustomerValidator> S)
 
     private void CheckLength(List<FieldError> errors, string field, string? value, int maxLength, string label)
     {
-        if (value is not null && value.Trim().Length > maxLength)
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.Trim().Length > maxLength)
         {
             errors.Add(new(field, S["{0} must be at most {1} characters.", label, maxLength]));
+        }
+        else if (value.Any(char.IsControl))
+        {
+            errors.Add(new(field, S["{0} must not contain control characters such as tabs or line breaks.", label]));
         }
     }
 }

@@ -85,9 +85,9 @@ public sealed class SiteSetupService(
         {
             errors.Add(new(nameof(SetupRequest.SiteName), S["Enter the site name."]));
         }
-        else if (request.SiteName.Trim().Length > SiteSettings.SiteNameMaxLength)
+        else if (request.SiteName.Trim().Length > SiteSettings.SiteNameMaxLength || request.SiteName.Any(char.IsControl))
         {
-            errors.Add(new(nameof(SetupRequest.SiteName), S["The site name must be at most {0} characters.", SiteSettings.SiteNameMaxLength]));
+            errors.Add(new(nameof(SetupRequest.SiteName), S["The site name must be at most {0} characters, without line breaks or other control characters.", SiteSettings.SiteNameMaxLength]));
         }
 
         if (string.IsNullOrWhiteSpace(request.AdminEmail) || !CustomerValidator.IsValidEmail(request.AdminEmail.Trim()))

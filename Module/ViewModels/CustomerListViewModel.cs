@@ -30,7 +30,8 @@ public sealed class CustomerListQueryString
             _ => null,
         };
         var size = Size is { } requested && requested is > 0 and <= CustomerListFilter.MaxPageSize ? requested : CustomerListFilter.DefaultPageSize;
-        var search = Q?.Trim();
+        // Control characters cannot be typed into a name, and PostgreSQL refuses NUL outright.
+        var search = Q is null ? null : new string(Q.Where(c => !char.IsControl(c)).ToArray()).Trim();
         return new CustomerListFilter(string.IsNullOrEmpty(search) ? null : search, registered, sort, descending, After, Before, size);
     }
 }

@@ -1,0 +1,94 @@
+using Microsoft.Playwright;
+
+namespace Commerce.Customers.Tests.Infrastructure;
+
+/// <summary>
+/// A headless Chromium driven by Playwright. It uses the distribution's Chromium because
+/// Playwright's own browser download is not reachable from the machines that run these tests.
+/// </summary>
+public sealed class ChromiumBrowser : IAsyncLifetime
+{
+    public const string ExecutablePathVariable = "CHROMIUM_PATH";
+    private const string DefaultExecutablePath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public IBrowser Browser =>
+        _browser ?? throw new InvalidOperationException("Chromium has not been launched.");
+
+    public async Task InitializeAsync()
+    {
+        var executablePath = Environment.GetEnvironmentVariable(ExecutablePathVariable);
+        if (string.IsNullOrWhiteSpace(executablePath))
+        {
+            executablePath = DefaultExecutablePath;
+        }
+
+        if (!File.Exists(executablePath))
+        {
+            throw new InvalidOperationException(
+                $"Chromium not found at {executablePath}. Install it with: apt-get update && apt-get install -y chromium (test.sh does this when run as root).");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executablePath,
+            Headless = true,
+            Args =
+            [
+                // Root in a container has no usable sandbox.
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                // Keep the browser from reaching out to the network on its own.
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                // Containers often give /dev/shm only 64 MB, which crashes renderers.
+                "--disable-dev-shm-usage",
+            ],
+        });
+    }
+
+    /// <summary>
+    /// Opens a page in its own context so cookies and storage never leak between tests.
+    /// Closing the page also closes its context.
+    /// </summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            // The test host serves HTTPS with a development certificate the browser does not trust.
+            IgnoreHTTPSErrors = true,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        page.Close += (_, _) => _ = context.CloseAsync();
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+            await _browser.DisposeAsync();
+            _browser = null;
+        }
+
+        _playwright?.Dispose();
+        _playwright = null;
+    }
+}
+
+/// <summary>
+/// Lets test classes marked <c>[Collection(ChromiumCollection.Name)]</c> share one browser process.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class ChromiumCollection : ICollectionFixture<ChromiumBrowser>
+{
+    public const string Name = "Chromium";
+}

@@ -1,0 +1,120 @@
+using Commerce.Customers.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Commerce.Customers.Tests.Infrastructure;
+
+/// <summary>How a test site is stored and set up.</summary>
+public sealed record TestSiteOptions
+{
+    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Required for PostgreSQL; SQLite uses a fresh file in a temp folder.</summary>
+    public string? ConnectionString { get; init; }
+
+    /// <summary>Recipe for unattended set-up; null leaves the site waiting on the setup screen.</summary>
+    public string? SetupRecipe { get; init; } = "demo";
+
+    public string? RecipesFolder { get; init; }
+
+    /// <summary>Serve on a real Kestrel port (for the browser) instead of the in-memory test server.</summary>
+    public bool UseKestrel { get; init; }
+}
+
+/// <summary>
+/// The real Host, started in the test process against its own database. With a setup recipe it is
+/// set up unattended, exactly as <c>dotnet run -- --recipe ...</c> does.
+/// </summary>
+public sealed class TestSite : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@example.com";
+    public const string AdminPassword = "Admin-Passw0rd!";
+
+    private readonly TestSiteOptions _options;
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "commerce-site-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public TestSite(TestSiteOptions? options = null)
+    {
+        _options = options ?? new TestSiteOptions();
+        if (_options.UseKestrel)
+        {
+            UseKestrel(0);
+        }
+    }
+
+    public static async Task<TestSite> StartAsync(TestSiteOptions? options = null)
+    {
+        var site = new TestSite(options);
+        if (site._options.UseKestrel)
+        {
+            site.StartServer();
+        }
+        else
+        {
+            // Creating the server runs Program: migrations and unattended set-up happen here.
+            _ = site.Server;
+        }
+
+        await Task.CompletedTask;
+        return site;
+    }
+
+    /// <summary>The Kestrel address, such as http://127.0.0.1:41234.</summary>
+    public Uri RootUri => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
+
+    public string DataFolder => _dataFolder;
+
+    /// <summary>A browser-like client that keeps cookies and does not follow redirects, so tests see them.</summary>
+    public SiteClient CreateSiteClient() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public async Task<T> WithDbAsync<T>(Func<CustomersDbContext, IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<CustomersDbContext>(), scope.ServiceProvider);
+    }
+
+    public Task<T> WithDbAsync<T>(Func<CustomersDbContext, Task<T>> action) => WithDbAsync((db, _) => action(db));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("CommerceCustomers:Database:Provider", _options.Provider.ToString());
+        builder.UseSetting("CommerceCustomers:Database:DataFolder", _dataFolder);
+        builder.UseSetting("CommerceCustomers:Database:ConnectionString", _options.ConnectionString ?? "");
+        if (_options.RecipesFolder is not null)
+        {
+            builder.UseSetting("CommerceCustomers:Recipes:Folder", _options.RecipesFolder);
+        }
+
+        if (_options.SetupRecipe is not null)
+        {
+            builder.UseSetting("Setup:SiteName", "Test shop");
+            builder.UseSetting("Setup:AdminEmail", AdminEmail);
+            builder.UseSetting("Setup:AdminPassword", AdminPassword);
+            builder.UseSetting("Setup:Recipe", _options.SetupRecipe);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a leftover temp folder is harmless.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,66 @@
+using Commerce.Customers.Models;
+using Commerce.Customers.Services;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Commerce.Customers.Tests.Unit;
+
+public sealed class PasswordGeneratorTests
+{
+    [Fact]
+    public async Task Ten_thousand_generated_passwords_all_pass_the_identity_password_policy()
+    {
+        var identity = new IdentityOptions();
+        identity.Password.RequiredLength = 12;
+        identity.Password.RequiredUniqueChars = 8;
+        var generator = new PasswordGenerator(Options.Create(new PasswordGeneratorOptions()), Options.Create(identity));
+        var validator = new PasswordValidator<ShopUser>();
+        var userManager = new UserManager<ShopUser>(new NoStore(), Options.Create(identity), null!, [], [validator], null!, new IdentityErrorDescriber(), null!, null!);
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < 10_000; i++)
+        {
+            var password = generator.Generate();
+            var result = await validator.ValidateAsync(userManager, new ShopUser(), password);
+            Assert.True(result.Succeeded, $"'{i}' failed: {string.Join(" ", result.Errors.Select(error => error.Code))}");
+            Assert.Equal(16, password.Length);
+            seen.Add(password);
+        }
+
+        Assert.Equal(10_000, seen.Count);
+    }
+
+    [Fact]
+    public void Ambiguous_characters_are_left_out_by_default()
+    {
+        var generator = new PasswordGenerator(Options.Create(new PasswordGeneratorOptions()), Options.Create(new IdentityOptions()));
+        var all = string.Concat(Enumerable.Range(0, 2_000).Select(_ => generator.Generate()));
+
+        Assert.DoesNotContain(all, c => "Il1O0o".Contains(c, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_policy_length_wins_over_a_shorter_configured_length()
+    {
+        var identity = new IdentityOptions();
+        identity.Password.RequiredLength = 24;
+        var generator = new PasswordGenerator(Options.Create(new PasswordGeneratorOptions { Length = 8 }), Options.Create(identity));
+
+        Assert.Equal(24, generator.Generate().Length);
+    }
+
+    private sealed class NoStore : IUserStore<ShopUser>
+    {
+        public void Dispose() { }
+        public Task<IdentityResult> CreateAsync(ShopUser user, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<IdentityResult> DeleteAsync(ShopUser user, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<ShopUser?> FindByIdAsync(string userId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<ShopUser?> FindByNameAsync(string normalizedUserName, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<string?> GetNormalizedUserNameAsync(ShopUser user, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<string> GetUserIdAsync(ShopUser user, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<string?> GetUserNameAsync(ShopUser user, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task SetNormalizedUserNameAsync(ShopUser user, string? normalizedName, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task SetUserNameAsync(ShopUser user, string? userName, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<IdentityResult> UpdateAsync(ShopUser user, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Builds the solution and runs every test. Extra arguments go to `dotnet test` (e.g. --filter X).
+# The last line is always "N passed, N failed" so CI and people read the same verdict.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+start_seconds=$SECONDS
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# The summary parsing below expects English runner output.
+export DOTNET_CLI_UI_LANGUAGE="${DOTNET_CLI_UI_LANGUAGE:-en}"
+
+finish() {
+  local passed=$1 failed=$2 skipped=$3 status=$4
+  local elapsed=$((SECONDS - start_seconds))
+  echo "Elapsed: $((elapsed / 60))m $((elapsed % 60))s"
+  local summary="$passed passed, $failed failed"
+  if [ "$skipped" -gt 0 ]; then summary="$summary, $skipped skipped"; fi
+  echo "$summary"
+  exit "$status"
+}
+
+# Prints "passed failed skipped summaries" for a `dotnet test` log. Minimal verbosity prints one
+# "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..." line per assembly; normal verbosity
+# prints a "Total tests:" block per assembly instead. Per-assembly lines win if both appear.
+summarize_log() {
+  sed -e 's/\x1b\[[0-9;]*[A-Za-z]//g' -e 's/\r$//' "$1" | awk '
+    function count(label,   i) {
+      for (i = 1; i < NF; i++) if ($i == label) return $(i + 1) + 0
+      return 0
+    }
+    /^[[:space:]]*(Passed|Failed|Skipped)![[:space:]]+-[[:space:]]+Failed:/ {
+      lp += count("Passed:"); lf += count("Failed:"); ls += count("Skipped:"); lines++
+      next
+    }
+    /^[[:space:]]*Total tests:/ { in_block = 1; blocks++; next }
+    in_block && /^[[:space:]]*Passed:[[:space:]]*[0-9]+[[:space:]]*$/ { bp += $2; next }
+    in_block && /^[[:space:]]*Failed:[[:space:]]*[0-9]+[[:space:]]*$/ { bf += $2; next }
+    in_block && /^[[:space:]]*Skipped:[[:space:]]*[0-9]+[[:space:]]*$/ { bs += $2; next }
+    in_block && /^[[:space:]]*Total time:/ { in_block = 0 }
+    END {
+      if (lines > 0) printf "%d %d %d %d\n", lp, lf, ls, lines
+      else printf "%d %d %d %d\n", bp, bf, bs, blocks
+    }'
+}
+
+install_missing_packages() {
+  local packages=() reasons=()
+  local chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  if [ ! -x "$chromium" ]; then
+    packages+=(chromium)
+    reasons+=("Chromium is not at $chromium (CHROMIUM_PATH overrides the location).")
+  fi
+  if [ -z "${COMMERCE_TEST_POSTGRES:-}" ] && ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+    packages+=(postgresql-15)
+    reasons+=("PostgreSQL server binaries are not under /usr/lib/postgresql/*/bin (COMMERCE_TEST_POSTGRES=<admin connection string> uses an existing server instead).")
+  fi
+  if [ ${#packages[@]} -eq 0 ]; then return; fi
+
+  if [ "$(id -u)" -ne 0 ]; then
+    {
+      printf 'Missing test dependency: %s\n' "${reasons[@]}"
+      echo "Install with: sudo apt-get update && sudo apt-get install -y ${packages[*]}"
+    } >&2
+    exit 1
+  fi
+
+  echo "Installing test dependencies: ${packages[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}"
+}
+
+install_missing_packages
+
+build_status=0
+dotnet build Commerce.Customers.Module.sln -c Release -nologo -v q || build_status=$?
+if [ "$build_status" -ne 0 ]; then
+  echo "Build failed (exit code $build_status); no tests were run." >&2
+  finish 0 1 0 1
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+set +e
+dotnet test Commerce.Customers.Module.sln -c Release --no-build --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+test_status=${PIPESTATUS[0]}
+set -e
+
+read -r passed failed skipped summaries < <(summarize_log "$log")
+# No summary or a non-zero exit means the run crashed or aborted; that must never read as green.
+if [ "$summaries" -eq 0 ] || [ "$test_status" -ne 0 ]; then
+  if [ "$failed" -lt 1 ]; then failed=1; fi
+fi
+
+status=0
+if [ "$test_status" -ne 0 ] || [ "$failed" -gt 0 ] || [ "$passed" -eq 0 ]; then status=1; fi
+finish "$passed" "$failed" "$skipped" "$status"
