@@ -82,7 +82,8 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
 set +e
-dotnet test Commerce.Customers.Module.sln -c Release --no-build --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+# A hung test must not eat CI's whole budget: dump and fail it after ten minutes.
+dotnet test Commerce.Customers.Module.sln -c Release --no-build --blame-hang-timeout 10m --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
 test_status=${PIPESTATUS[0]}
 set -e
 
