@@ -9,6 +9,9 @@ public static class AdminMenu
     public static IReadOnlyList<AdminMenuItem> Items { get; } =
     [
         new("Customers", "/admin/customers", Permissions.ViewCustomers, Manifest.Customers.Id),
+        new("Notifications", "/admin/notifications", Permissions.ViewCustomers, Manifest.Customers.Id),
+        new("Email templates", "/admin/email-templates", Permissions.ManageEmailSettings, Manifest.Customers.Id),
+        new("Email settings", "/admin/email-settings", Permissions.ManageEmailSettings, Manifest.Customers.Id),
     ];
 }
 

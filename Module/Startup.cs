@@ -1,6 +1,7 @@
 using Commerce.Customers.Data;
 using Commerce.Customers.Drivers;
 using Commerce.Customers.Models;
+using Commerce.Customers.Notifications;
 using Commerce.Customers.Recipes;
 using Commerce.Customers.Security;
 using Commerce.Customers.Services;
@@ -32,6 +33,7 @@ public static class Startup
         services.Configure<DatabaseOptions>(configuration.GetSection("Database"));
         services.Configure<RecipeOptions>(configuration.GetSection("Recipes"));
         services.Configure<PasswordGeneratorOptions>(configuration.GetSection("PasswordGenerator"));
+        services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.SectionName));
         services.Configure<UnattendedSetupOptions>(builder.Configuration.GetSection(UnattendedSetupOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.AddLocalization();
@@ -90,6 +92,7 @@ public static class Startup
         services.AddSingleton<RecipeCatalog>();
         services.AddScoped<RecipeExecutor>();
         services.AddImplementationsOf<IRecipeStepHandler>(ServiceLifetime.Scoped);
+        services.AddAccountEmails();
         services.AddImplementationsOf<CustomerDisplayDriver>(ServiceLifetime.Scoped);
 
         return builder;

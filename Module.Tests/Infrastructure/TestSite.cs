@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Commerce.Customers.Tests.Infrastructure;
 
@@ -22,6 +23,18 @@ public sealed record TestSiteOptions
 
     /// <summary>Serve on a real Kestrel port (for the browser) instead of the in-memory test server.</summary>
     public bool UseKestrel { get; init; }
+
+    /// <summary>Reuse a data folder (and keep it afterwards), to restart a site on the same SQLite file.</summary>
+    public string? DataFolder { get; init; }
+
+    /// <summary>Deliver email to this SMTP server instead of the pickup folder.</summary>
+    public SmtpTestServer? Smtp { get; init; }
+
+    /// <summary>Receives every log line at every level.</summary>
+    public CapturedLogs? Logs { get; init; }
+
+    /// <summary>Any other configuration, such as <c>CommerceCustomers:Email:Dispatcher:MaxAttempts</c>.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>
@@ -34,11 +47,12 @@ public sealed class TestSite : WebApplicationFactory<Program>
     public const string AdminPassword = "Admin-Passw0rd!";
 
     private readonly TestSiteOptions _options;
-    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "commerce-site-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly string _dataFolder;
 
     public TestSite(TestSiteOptions? options = null)
     {
         _options = options ?? new TestSiteOptions();
+        _dataFolder = _options.DataFolder ?? Path.Combine(Path.GetTempPath(), "commerce-site-" + Guid.NewGuid().ToString("N")[..12]);
         if (_options.UseKestrel)
         {
             UseKestrel(0);
@@ -90,6 +104,30 @@ public sealed class TestSite : WebApplicationFactory<Program>
             builder.UseSetting("CommerceCustomers:Recipes:Folder", _options.RecipesFolder);
         }
 
+        // Tests wait for email in seconds, not in production's minutes.
+        builder.UseSetting("CommerceCustomers:Email:Dispatcher:PollInterval", "00:00:00.200");
+        builder.UseSetting("CommerceCustomers:Email:Dispatcher:RetryBaseDelay", "00:00:00.300");
+        builder.UseSetting("CommerceCustomers:Email:Dispatcher:RetryMaxDelay", "00:00:01");
+        if (_options.Smtp is { } smtp)
+        {
+            builder.UseSetting("CommerceCustomers:Email:Delivery", "Smtp");
+            builder.UseSetting("CommerceCustomers:Email:Smtp:Host", smtp.Host);
+            builder.UseSetting("CommerceCustomers:Email:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("CommerceCustomers:Email:Smtp:Security", "None");
+            builder.UseSetting("CommerceCustomers:Email:Smtp:TimeoutSeconds", "5");
+        }
+
+        foreach (var (key, value) in _options.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (_options.Logs is { } logs)
+        {
+            // A rule for the provider itself outranks appsettings' category levels, so nothing is hidden from it.
+            builder.ConfigureLogging(logging => logging.AddProvider(logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
+        }
+
         if (_options.SetupRecipe is not null)
         {
             builder.UseSetting("Setup:SiteName", "Test shop");
@@ -103,6 +141,12 @@ public sealed class TestSite : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_options.DataFolder is not null)
+        {
+            GC.SuppressFinalize(this);
+            return;
+        }
+
         try
         {
             Directory.Delete(_dataFolder, recursive: true);

@@ -15,6 +15,8 @@ public abstract class CustomersDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<EmailTemplate> EmailTemplates => Set<EmailTemplate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -38,15 +40,7 @@ public abstract class CustomersDbContext(DbContextOptions options) : IdentityDbC
     // second of two racing writers fails with DbUpdateConcurrencyException instead of winning silently.
     private void RenewConcurrencyStamps()
     {
-        foreach (var entry in ChangeTracker.Entries<Customer>())
-        {
-            if (entry.State == EntityState.Modified)
-            {
-                entry.Entity.ConcurrencyStamp = Guid.NewGuid().ToString("N");
-            }
-        }
-
-        foreach (var entry in ChangeTracker.Entries<SiteSettings>())
+        foreach (var entry in ChangeTracker.Entries<IHasConcurrencyStamp>())
         {
             if (entry.State == EntityState.Modified)
             {

@@ -4,7 +4,7 @@ namespace Commerce.Customers.Models;
 /// A shop's customer. A customer may exist without a login (not registered);
 /// <see cref="UserId"/> links it to its ASP.NET Core Identity user once registered.
 /// </summary>
-public sealed class Customer
+public sealed class Customer : IHasConcurrencyStamp
 {
     public const int CompanyMaxLength = 200;
     public const int NameMaxLength = 100;

@@ -4,7 +4,7 @@ namespace Commerce.Customers.Models;
 /// The site's single settings row. Its existence means set-up has completed, so a
 /// crashed set-up (rolled back) leaves the site offering set-up again.
 /// </summary>
-public sealed class SiteSettings
+public sealed class SiteSettings : IHasConcurrencyStamp
 {
     public const int SingletonId = 1;
     public const int SiteNameMaxLength = 200;

@@ -1,0 +1,75 @@
+using Commerce.Customers.Notifications;
+using Commerce.Customers.Services;
+using Commerce.Customers.ViewModels;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Commerce.Customers.Controllers;
+
+/// <summary>The "Email settings" page: the active transport and sender, and a test email sent at once.</summary>
+[Route("admin/email-settings")]
+[Authorize(Policy = nameof(Permissions.ManageEmailSettings))]
+[RequireFeature(Manifest.CustomersFeatureId)]
+public sealed class EmailSettingsController(
+    IEmailTransport transport,
+    EmailMessageFactory messageFactory,
+    SiteSettingsStore siteSettings,
+    IOptions<EmailOptions> options,
+    IStringLocalizer<EmailSettingsController> S,
+    ILogger<EmailSettingsController> logger) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index() => View(await ModelAsync(User.Identity?.Name));
+
+    /// <summary>Sends directly rather than through the outbox, so the admin sees the server's answer now.</summary>
+    [HttpPost("test")]
+    public async Task<IActionResult> SendTest([FromForm] string? testRecipient, CancellationToken cancellationToken)
+    {
+        var model = await ModelAsync(testRecipient);
+        var recipient = testRecipient?.Trim();
+        if (string.IsNullOrEmpty(recipient) || !CustomerValidator.IsValidEmail(recipient))
+        {
+            ModelState.AddModelError(nameof(EmailSettingsViewModel.TestRecipient), S["Enter a valid email address to send the test to."]);
+            return View(nameof(Index), model);
+        }
+
+        var site = await siteSettings.GetAsync(cancellationToken);
+        var siteName = site?.SiteName ?? "";
+        var email = new RenderedEmail(
+            S["Test email from {0}", siteName],
+            $"<p>{System.Net.WebUtility.HtmlEncode(S["This is a test email from {0}. Email delivery works.", siteName])}</p>",
+            S["This is a test email from {0}. Email delivery works.", siteName]);
+        var message = messageFactory.Create(email, recipient, null, $"{Guid.NewGuid():N}@commerce.customers", siteName);
+        try
+        {
+            await using var session = await transport.OpenAsync(cancellationToken);
+            await session.SendAsync(message, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "The test email could not be sent.");
+            ModelState.AddModelError(nameof(EmailSettingsViewModel.TestRecipient), S["The test email could not be sent: {0}", exception.Message]);
+            return View(nameof(Index), model);
+        }
+
+        TempData.Success(S["A test email was sent to {0} through {1}.", recipient, transport.Description]);
+        return RedirectToAction(nameof(Index));
+    }
+
+    private async Task<EmailSettingsViewModel> ModelAsync(string? recipient)
+    {
+        var site = await siteSettings.GetAsync();
+        var email = options.Value;
+        var fromName = string.IsNullOrWhiteSpace(email.FromName) ? site?.SiteName : email.FromName;
+        return new EmailSettingsViewModel
+        {
+            Transport = transport.Description,
+            From = $"{fromName} <{email.FromAddress}>",
+            TestRecipient = recipient,
+            Dispatcher = email.Dispatcher,
+        };
+    }
+}

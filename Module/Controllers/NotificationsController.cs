@@ -1,0 +1,46 @@
+using Commerce.Customers.Models;
+using Commerce.Customers.Notifications;
+using Commerce.Customers.ViewModels;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Commerce.Customers.Controllers;
+
+/// <summary>The outbox as the admin sees it: every message with its status, and Resend.</summary>
+[Route("admin/notifications")]
+[Authorize(Policy = nameof(Permissions.ViewCustomers))]
+[RequireFeature(Manifest.CustomersFeatureId)]
+public sealed class NotificationsController(NotificationHistory history, IAuthorizationService authorization, IStringLocalizer<NotificationsController> S) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] string? status, [FromQuery] long? olderThan, CancellationToken cancellationToken)
+    {
+        NotificationStatus? filter = Enum.TryParse<NotificationStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+        DateTime? before = olderThan is > 0 and var ticks && ticks < DateTime.MaxValue.Ticks ? new DateTime(ticks, DateTimeKind.Utc) : null;
+        return View(new NotificationListViewModel
+        {
+            Status = filter,
+            Page = await history.ListAsync(filter, before, cancellationToken),
+            WhyNotResendable = history.WhyNotResendable,
+            CanResend = (await authorization.AuthorizeAsync(User, Permissions.ManageCustomerLogins.Name)).Succeeded,
+        });
+    }
+
+    [HttpPost("{id:guid}/resend")]
+    [Authorize(Policy = nameof(Permissions.ManageCustomerLogins))]
+    public async Task<IActionResult> Resend(Guid id, [FromForm] string? returnUrl, CancellationToken cancellationToken)
+    {
+        var (copy, refusal) = await history.ResendAsync(id, cancellationToken);
+        if (copy is null)
+        {
+            TempData.Error(S["The message cannot be resent: {0}", refusal!]);
+        }
+        else
+        {
+            TempData.Success(S["The message to {0} was queued again.", copy.RecipientEmail]);
+        }
+
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/admin/notifications");
+    }
+}

@@ -1,0 +1,17 @@
+namespace Commerce.Customers.Models;
+
+/// <summary>An administrator's version of one of the module's email templates. No row means the default applies.</summary>
+public sealed class EmailTemplate : IHasConcurrencyStamp
+{
+    public const int NameMaxLength = 100;
+    public const int SubjectMaxLength = 500;
+    public const int BodyMaxLength = 100_000;
+
+    public string Name { get; set; } = "";
+    public string Subject { get; set; } = "";
+    public string HtmlBody { get; set; } = "";
+    public string TextBody { get; set; } = "";
+    public DateTime UpdatedUtc { get; set; }
+    public string? UpdatedBy { get; set; }
+    public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
+}

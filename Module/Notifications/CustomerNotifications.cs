@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Commerce.Customers.Data;
+using Commerce.Customers.Models;
+using Commerce.Customers.Services;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace Commerce.Customers.Notifications;
+
+/// <summary>The one service login flows call to email a customer, inside their unit of work.</summary>
+public interface ICustomerNotifications
+{
+    /// <summary>
+    /// Adds the message to the outbox in the caller's DbContext: it is written by the caller's next
+    /// SaveChanges, in the caller's transaction, and delivered once that commits.
+    /// </summary>
+    /// <param name="secret">The password or link the template delivers; encrypted at rest, never logged.</param>
+    Task<Notification> EnqueueAsync(string template, Customer customer, string userName, string? secret, CancellationToken cancellationToken = default);
+}
+
+internal sealed class CustomerNotifications(
+    CustomersDbContext db,
+    EmailTemplateStore templates,
+    EmailRenderer renderer,
+    NotificationSecrets secrets,
+    NotificationSignal signal,
+    SiteSettingsStore siteSettings,
+    IHttpContextAccessor httpContextAccessor,
+    IOptions<EmailOptions> options,
+    TimeProvider clock) : ICustomerNotifications
+{
+    private const string MaskedSecret = "••••••••";
+    private static readonly JsonSerializerOptions ModelJson = new(JsonSerializerDefaults.Web);
+    private bool _listening;
+
+    public async Task<Notification> EnqueueAsync(string template, Customer customer, string userName, string? secret, CancellationToken cancellationToken = default)
+    {
+        var definition = EmailTemplateDefinitions.Find(template) ?? throw new ArgumentException($"There is no email template '{template}'.", nameof(template));
+        if ((definition.Secret == EmailSecretKind.None) != string.IsNullOrEmpty(secret))
+        {
+            // The message names the template only: the secret itself must never reach an exception.
+            throw new ArgumentException($"The template '{template}' {(definition.Secret == EmailSecretKind.None ? "takes no secret" : "needs a secret")}.", nameof(secret));
+        }
+
+        if (string.IsNullOrWhiteSpace(customer.Email))
+        {
+            throw new InvalidOperationException("The customer has no email address to notify.");
+        }
+
+        if (customer.Id == 0)
+        {
+            throw new InvalidOperationException("Save a new customer (inside the same transaction) before notifying them, so the message can name them.");
+        }
+
+        var model = await BuildModelAsync(customer, userName, cancellationToken);
+        var masked = await renderer.RenderAsync(await templates.GetAsync(template, cancellationToken), model.WithSecret(definition.Secret, MaskedSecret));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var notification = new Notification
+        {
+            MessageId = $"{Guid.NewGuid():N}@{MessageIdDomain(model.Site.BaseUrl)}",
+            CustomerId = customer.Id,
+            Template = template,
+            RecipientEmail = customer.Email,
+            RecipientName = model.Customer.FullName.Length > 0 ? model.Customer.FullName : customer.Company,
+            Subject = Truncate(masked.Subject, Notification.SubjectMaxLength),
+            ModelJson = JsonSerializer.Serialize(model, ModelJson),
+            ProtectedSecret = string.IsNullOrEmpty(secret) ? null : secrets.Protect(secret),
+            HadSecret = !string.IsNullOrEmpty(secret),
+            CreatedUtc = now,
+            NextAttemptUtc = now,
+        };
+
+        db.Notifications.Add(notification);
+        WakeDispatcherAfterSave();
+        return notification;
+    }
+
+    public static EmailModel ReadModel(string json) => JsonSerializer.Deserialize<EmailModel>(json, ModelJson) ?? new EmailModel();
+
+    private async Task<EmailModel> BuildModelAsync(Customer customer, string userName, CancellationToken cancellationToken)
+    {
+        var baseUrl = SiteBaseUrl();
+        var site = await siteSettings.GetAsync(cancellationToken);
+        return new EmailModel
+        {
+            Customer = new EmailCustomer { FirstName = customer.FirstName, LastName = customer.LastName, Company = customer.Company, Email = customer.Email },
+            UserName = userName,
+            Site = new EmailSite { Name = site?.SiteName ?? "", BaseUrl = baseUrl },
+            SignInUrl = baseUrl.TrimEnd('/') + options.Value.SignInPath,
+        };
+    }
+
+    private string SiteBaseUrl()
+    {
+        if (!string.IsNullOrWhiteSpace(options.Value.SiteBaseUrl))
+        {
+            return options.Value.SiteBaseUrl.TrimEnd('/');
+        }
+
+        var request = httpContextAccessor.HttpContext?.Request;
+        return request is null ? "http://localhost" : $"{request.Scheme}://{request.Host}{request.PathBase}";
+    }
+
+    private static string MessageIdDomain(string baseUrl) =>
+        Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.Host) ? uri.Host : "commerce.customers";
+
+    private void WakeDispatcherAfterSave()
+    {
+        if (!_listening)
+        {
+            _listening = true;
+            db.SavedChanges += (_, _) => signal.Notify();
+        }
+    }
+
+    private static string Truncate(string value, int maxLength) => value.Length <= maxLength ? value : value[..maxLength];
+}

@@ -1,0 +1,55 @@
+namespace Commerce.Customers.Notifications;
+
+/// <summary>
+/// What an email template sees. Liquid names are snake_case: <c>{{ customer.first_name }}</c>,
+/// <c>{{ user_name }}</c>, <c>{{ password }}</c>, <c>{{ link }}</c>, <c>{{ site.name }}</c>,
+/// <c>{{ site.base_url }}</c>, <c>{{ sign_in_url }}</c>.
+/// </summary>
+public sealed class EmailModel
+{
+    public EmailCustomer Customer { get; set; } = new();
+    public string UserName { get; set; } = "";
+
+    /// <summary>The new or generated password, in templates that deliver one; never stored in plaintext.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>The one-time set-password link, in templates that deliver one; never stored in plaintext.</summary>
+    public string? Link { get; set; }
+
+    public EmailSite Site { get; set; } = new();
+    public string SignInUrl { get; set; } = "";
+
+    public EmailModel WithSecret(EmailSecretKind kind, string? secret) => new()
+    {
+        Customer = Customer,
+        UserName = UserName,
+        Site = Site,
+        SignInUrl = SignInUrl,
+        Password = kind == EmailSecretKind.Password ? secret : null,
+        Link = kind == EmailSecretKind.Link ? secret : null,
+    };
+}
+
+public sealed class EmailCustomer
+{
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? Company { get; set; }
+    public string? Email { get; set; }
+
+    public string FullName => string.Join(' ', new[] { FirstName, LastName }.Where(part => !string.IsNullOrEmpty(part)));
+}
+
+public sealed class EmailSite
+{
+    public string Name { get; set; } = "";
+    public string BaseUrl { get; set; } = "";
+}
+
+/// <summary>What secret, if any, a template delivers.</summary>
+public enum EmailSecretKind
+{
+    None,
+    Password,
+    Link,
+}

@@ -1,0 +1,140 @@
+namespace Commerce.Customers.Notifications;
+
+/// <summary>One of the module's email templates, with the text it ships with.</summary>
+public sealed record EmailTemplateDefinition(
+    string Name,
+    string DisplayName,
+    string Description,
+    EmailSecretKind Secret,
+    string Subject,
+    string HtmlBody,
+    string TextBody);
+
+/// <summary>The templates the module ships. An administrator may override each; resetting returns to these.</summary>
+public static class EmailTemplateDefinitions
+{
+    public const string LoginCreated = "LoginCreated";
+    public const string PasswordChanged = "PasswordChanged";
+    public const string SetPasswordLink = "SetPasswordLink";
+    public const string PasswordChangedNotice = "PasswordChangedNotice";
+
+    public static IReadOnlyList<EmailTemplateDefinition> All { get; } =
+    [
+        new(
+            LoginCreated,
+            "Login created",
+            "Sent when an administrator creates a login for a customer: the user name and the generated password (Kentico's Ecommerce.AutomaticRegistration).",
+            EmailSecretKind.Password,
+            "Your account at {{ site.name }}",
+            """
+            <p>Dear {{ customer.full_name | default: customer.company }},</p>
+            <p>An account has been created for you at <a href="{{ site.base_url }}">{{ site.name }}</a>.</p>
+            <table>
+              <tr><td>User name:</td><td><strong>{{ user_name }}</strong></td></tr>
+              <tr><td>Password:</td><td><strong>{{ password }}</strong></td></tr>
+            </table>
+            <p>Sign in at <a href="{{ sign_in_url }}">{{ sign_in_url }}</a>. We recommend that you change the password after you sign in.</p>
+            <p>{{ site.name }}</p>
+            """,
+            """
+            Dear {{ customer.full_name | default: customer.company }},
+
+            An account has been created for you at {{ site.name }} ({{ site.base_url }}).
+
+            User name: {{ user_name }}
+            Password: {{ password }}
+
+            Sign in at {{ sign_in_url }}. We recommend that you change the password after you sign in.
+
+            {{ site.name }}
+            """),
+        new(
+            PasswordChanged,
+            "Password changed",
+            "Sent when an administrator generates or sets a new password: the new password (Kentico's Membership.ChangedPassword).",
+            EmailSecretKind.Password,
+            "Your new password for {{ site.name }}",
+            """
+            <p>Dear {{ customer.full_name | default: customer.company }},</p>
+            <p>Your password for <a href="{{ site.base_url }}">{{ site.name }}</a> has been changed.</p>
+            <table>
+              <tr><td>User name:</td><td><strong>{{ user_name }}</strong></td></tr>
+              <tr><td>New password:</td><td><strong>{{ password }}</strong></td></tr>
+            </table>
+            <p>Sign in at <a href="{{ sign_in_url }}">{{ sign_in_url }}</a>.</p>
+            <p>{{ site.name }}</p>
+            """,
+            """
+            Dear {{ customer.full_name | default: customer.company }},
+
+            Your password for {{ site.name }} ({{ site.base_url }}) has been changed.
+
+            User name: {{ user_name }}
+            New password: {{ password }}
+
+            Sign in at {{ sign_in_url }}.
+
+            {{ site.name }}
+            """),
+        new(
+            SetPasswordLink,
+            "Set-password link",
+            "Sent instead of a password when the site does not email passwords: a one-time link to choose one.",
+            EmailSecretKind.Link,
+            "Set your password for {{ site.name }}",
+            """
+            <p>Dear {{ customer.full_name | default: customer.company }},</p>
+            <p>Your account at <a href="{{ site.base_url }}">{{ site.name }}</a> is ready. Your user name is <strong>{{ user_name }}</strong>.</p>
+            <p><a href="{{ link }}">Choose your password</a></p>
+            <p>The link works once and expires. If it has expired, ask us for a new one.</p>
+            <p>{{ site.name }}</p>
+            """,
+            """
+            Dear {{ customer.full_name | default: customer.company }},
+
+            Your account at {{ site.name }} ({{ site.base_url }}) is ready. Your user name is {{ user_name }}.
+
+            Choose your password here:
+            {{ link }}
+
+            The link works once and expires. If it has expired, ask us for a new one.
+
+            {{ site.name }}
+            """),
+        new(
+            PasswordChangedNotice,
+            "Password changed notice",
+            "Tells the customer that their password was changed, without the password.",
+            EmailSecretKind.None,
+            "Your password for {{ site.name }} was changed",
+            """
+            <p>Dear {{ customer.full_name | default: customer.company }},</p>
+            <p>The password of your account <strong>{{ user_name }}</strong> at <a href="{{ site.base_url }}">{{ site.name }}</a> was changed.</p>
+            <p>If you did not expect this, contact us.</p>
+            <p>{{ site.name }}</p>
+            """,
+            """
+            Dear {{ customer.full_name | default: customer.company }},
+
+            The password of your account {{ user_name }} at {{ site.name }} ({{ site.base_url }}) was changed.
+
+            If you did not expect this, contact us.
+
+            {{ site.name }}
+            """),
+    ];
+
+    public static EmailTemplateDefinition? Find(string name) =>
+        All.FirstOrDefault(definition => string.Equals(definition.Name, name, StringComparison.Ordinal));
+
+    /// <summary>Sample data for previews: realistic, and obviously not a real password.</summary>
+    public static EmailModel SampleModel(string siteName, string baseUrl) => new()
+    {
+        Customer = new EmailCustomer { FirstName = "Frank", LastName = "Martin Jr.", Company = "The Transporter", Email = "frank@martin.com" },
+        UserName = "frank@martin.com",
+        Password = "Sample-Passw0rd",
+        Link = baseUrl.TrimEnd('/') + "/set-password?token=sample",
+        Site = new EmailSite { Name = siteName, BaseUrl = baseUrl },
+        SignInUrl = baseUrl.TrimEnd('/') + "/admin/login",
+    };
+}

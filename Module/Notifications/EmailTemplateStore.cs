@@ -1,0 +1,82 @@
+using Commerce.Customers.Data;
+using Commerce.Customers.Models;
+using Commerce.Customers.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Commerce.Customers.Notifications;
+
+/// <summary>The effective email templates: an administrator's version where one was saved, else the default.</summary>
+public sealed class EmailTemplateStore(CustomersDbContext db, TimeProvider clock, IStringLocalizer<EmailTemplateStore> S)
+{
+    public async Task<EmailTemplateSource> GetAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var definition = EmailTemplateDefinitions.Find(name) ?? throw new ArgumentException($"There is no email template '{name}'.", nameof(name));
+        var custom = await db.EmailTemplates.AsNoTracking().SingleOrDefaultAsync(template => template.Name == name, cancellationToken);
+        return custom is null
+            ? new EmailTemplateSource(name, definition.Subject, definition.HtmlBody, definition.TextBody, IsCustomized: false)
+            : new EmailTemplateSource(name, custom.Subject, custom.HtmlBody, custom.TextBody, IsCustomized: true);
+    }
+
+    public async Task<IReadOnlyDictionary<string, EmailTemplate>> CustomizedAsync(CancellationToken cancellationToken = default) =>
+        await db.EmailTemplates.AsNoTracking().ToDictionaryAsync(template => template.Name, StringComparer.Ordinal, cancellationToken);
+
+    /// <summary>Checks the three parts; a Liquid syntax error is reported with the parser's message.</summary>
+    public IReadOnlyList<FieldError> Validate(string? subject, string? htmlBody, string? textBody)
+    {
+        var errors = new List<FieldError>();
+        Check(nameof(EmailTemplate.Subject), S["Subject"], subject, EmailTemplate.SubjectMaxLength, errors);
+        Check(nameof(EmailTemplate.HtmlBody), S["HTML body"], htmlBody, EmailTemplate.BodyMaxLength, errors);
+        Check(nameof(EmailTemplate.TextBody), S["Text body"], textBody, EmailTemplate.BodyMaxLength, errors);
+        return errors;
+    }
+
+    /// <summary>Saves an administrator's version; nothing is saved when any part is invalid.</summary>
+    public async Task<IReadOnlyList<FieldError>> SaveAsync(string name, string? subject, string? htmlBody, string? textBody, string? userName, CancellationToken cancellationToken = default)
+    {
+        if (EmailTemplateDefinitions.Find(name) is null)
+        {
+            throw new ArgumentException($"There is no email template '{name}'.", nameof(name));
+        }
+
+        var errors = Validate(subject, htmlBody, textBody);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var template = await db.EmailTemplates.SingleOrDefaultAsync(t => t.Name == name, cancellationToken);
+        if (template is null)
+        {
+            template = new EmailTemplate { Name = name };
+            db.EmailTemplates.Add(template);
+        }
+
+        template.Subject = subject!;
+        template.HtmlBody = htmlBody!;
+        template.TextBody = textBody!;
+        template.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        template.UpdatedBy = userName;
+        await db.SaveChangesAsync(cancellationToken);
+        return [];
+    }
+
+    public async Task ResetAsync(string name, CancellationToken cancellationToken = default) =>
+        await db.EmailTemplates.Where(template => template.Name == name).ExecuteDeleteAsync(cancellationToken);
+
+    private void Check(string field, string label, string? source, int maxLength, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(source))
+        {
+            errors.Add(new(field, S["Enter the {0}.", label.ToLowerInvariant()]));
+        }
+        else if (source.Length > maxLength)
+        {
+            errors.Add(new(field, S["The {0} must be at most {1} characters.", label.ToLowerInvariant(), maxLength]));
+        }
+        else if (!EmailRenderer.TryParse(source, out var error))
+        {
+            errors.Add(new(field, S["The {0} is not valid Liquid: {1}", label.ToLowerInvariant(), error!]));
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using Commerce.Customers.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Commerce.Customers.Notifications;
+
+/// <summary>
+/// Delivers the outbox: claims due messages, sends them over one transport session, and records
+/// each outcome as soon as it is known. Runs on every node; claims keep nodes from sending the
+/// same message, and an expired claim lets another node finish the work of one that died.
+/// </summary>
+internal sealed class NotificationDispatcher(
+    IServiceScopeFactory scopeFactory,
+    IEmailTransport transport,
+    EmailRenderer renderer,
+    EmailMessageFactory messageFactory,
+    NotificationSecrets secrets,
+    NotificationSignal signal,
+    IOptions<EmailOptions> options,
+    ILogger<NotificationDispatcher> logger) : BackgroundService
+{
+    private DispatcherOptions Settings => options.Value.Dispatcher;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!Settings.Enabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var sent = 0;
+            try
+            {
+                sent = await DispatchBatchAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // The database may be briefly unreachable; the messages are safe in it, so try again later.
+                logger.LogWarning(exception, "The notification dispatcher could not run a batch; it will try again.");
+            }
+
+            if (sent == 0)
+            {
+                try
+                {
+                    await signal.WaitAsync(Settings.PollInterval, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <returns>How many messages were claimed.</returns>
+    internal async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var queue = scope.ServiceProvider.GetRequiredService<NotificationQueue>();
+        var templates = scope.ServiceProvider.GetRequiredService<EmailTemplateStore>();
+
+        var claimed = await queue.ClaimAsync(Settings.BatchSize, Settings.LeaseDuration, cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        logger.LogDebug("Claimed {Count} notification(s) for delivery.", claimed.Count);
+
+        IEmailSession? session = null;
+        var done = 0;
+        try
+        {
+            try
+            {
+                session = await transport.OpenAsync(cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                foreach (var notification in claimed)
+                {
+                    await FailAsync(queue, notification, exception, cancellationToken);
+                    done++;
+                }
+
+                return claimed.Count;
+            }
+
+            foreach (var notification in claimed)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    var message = await BuildAsync(templates, notification, cancellationToken);
+                    await session.SendAsync(message, cancellationToken);
+                    if (!await queue.MarkSentAsync(notification, CancellationToken.None))
+                    {
+                        logger.LogWarning("Notification {NotificationId} was sent after its claim expired; another node may send it again with the same Message-Id.", notification.Id);
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    await FailAsync(queue, notification, exception, CancellationToken.None);
+                }
+
+                done++;
+            }
+
+            return claimed.Count;
+        }
+        finally
+        {
+            if (session is not null)
+            {
+                await session.DisposeAsync();
+            }
+
+            // Stopping mid-batch: hand the unsent rest back so a restart sends them at once.
+            foreach (var notification in claimed.Skip(done))
+            {
+                await queue.ReleaseAsync(notification, CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task<MimeKit.MimeMessage> BuildAsync(EmailTemplateStore templates, Notification notification, CancellationToken cancellationToken)
+    {
+        var definition = EmailTemplateDefinitions.Find(notification.Template)
+            ?? throw new InvalidOperationException($"There is no email template '{notification.Template}'.");
+        var secret = notification.ProtectedSecret is null ? null : secrets.Unprotect(notification.ProtectedSecret);
+        if (definition.Secret != EmailSecretKind.None && secret is null)
+        {
+            throw new InvalidOperationException("The message's secret was erased, so it cannot be sent.");
+        }
+
+        var model = CustomerNotifications.ReadModel(notification.ModelJson).WithSecret(definition.Secret, secret);
+        var email = await renderer.RenderAsync(await templates.GetAsync(notification.Template, cancellationToken), model);
+        return messageFactory.Create(email, notification, model.Site.Name);
+    }
+
+    private async Task FailAsync(NotificationQueue queue, Notification notification, Exception exception, CancellationToken cancellationToken)
+    {
+        var delay = RetryPolicy.DelayAfter(notification.Attempts, Settings.RetryBaseDelay, Settings.RetryMaxDelay, Random.Shared.NextDouble());
+        var final = notification.Attempts >= Settings.MaxAttempts;
+        // Exception messages from MailKit and Fluid describe the failure, never the message body.
+        logger.LogWarning("Notification {NotificationId} attempt {Attempt} failed{Final}: {Error}",
+            notification.Id, notification.Attempts, final ? " for the last time" : "", exception.Message);
+        await queue.MarkAttemptFailedAsync(notification, $"{exception.GetType().Name}: {exception.Message}", Settings.MaxAttempts, delay, cancellationToken);
+    }
+}

@@ -1,0 +1,49 @@
+using Commerce.Customers.Models;
+using Commerce.Customers.Notifications;
+
+namespace Commerce.Customers.ViewModels;
+
+public sealed record EmailTemplateListItem(EmailTemplateDefinition Definition, EmailTemplate? Customized);
+
+public sealed class EmailTemplateEditViewModel
+{
+    public string Name { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string Description { get; set; } = "";
+    public bool IsCustomized { get; set; }
+    public string? Subject { get; set; }
+    public string? HtmlBody { get; set; }
+    public string? TextBody { get; set; }
+
+    /// <summary>"save" or "preview", from the button pressed.</summary>
+    public string? Submit { get; set; }
+
+    public RenderedEmail? Preview { get; set; }
+}
+
+public sealed class EmailSettingsViewModel
+{
+    public string Transport { get; set; } = "";
+    public string From { get; set; } = "";
+    public string? TestRecipient { get; set; }
+    public DispatcherOptions Dispatcher { get; set; } = new();
+}
+
+public sealed class NotificationListViewModel
+{
+    public NotificationStatus? Status { get; set; }
+    public required NotificationPage Page { get; init; }
+    public required Func<Notification, string?> WhyNotResendable { get; init; }
+    public bool CanResend { get; init; }
+}
+
+public sealed class CustomerNotificationsViewModel
+{
+    public int CustomerId { get; set; }
+    public IReadOnlyList<Notification> Items { get; set; } = [];
+    public Func<Notification, string?> WhyNotResendable { get; set; } = _ => null;
+    public bool CanResend { get; set; }
+}
+
+/// <summary>The notifications table shared by the queue page and the customer's tab.</summary>
+public sealed record NotificationTableModel(IReadOnlyList<Notification> Items, Func<Notification, string?> WhyNotResendable, bool CanResend, string ReturnUrl);
