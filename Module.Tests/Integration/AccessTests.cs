@@ -33,7 +33,12 @@ public sealed class AccessTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
 
-    private string[] AdminPages => ["/admin", "/admin/customers", "/admin/customers/create", $"/admin/customers/{_customerId}", $"/admin/customers/{_customerId}/general", $"/admin/customers/{_customerId}/delete"];
+    private string[] AdminPages =>
+    [
+        "/admin", "/admin/customers", "/admin/customers/create", $"/admin/customers/{_customerId}", $"/admin/customers/{_customerId}/general",
+        $"/admin/customers/{_customerId}/delete", $"/admin/customers/{_customerId}/notifications", "/admin/notifications",
+        "/admin/email-templates", "/admin/email-templates/LoginCreated", "/admin/email-settings",
+    ];
 
     [Fact]
     public async Task Anonymous_visitors_are_sent_to_sign_in_from_every_admin_page()
@@ -73,6 +78,8 @@ public sealed class AccessTests : IAsyncLifetime
         Assert.Equal(4, Html.CustomerRows(list).Count);
         Assert.DoesNotContain("New customer", list, StringComparison.Ordinal);
         Assert.DoesNotContain("/delete", list, StringComparison.Ordinal);
+        Assert.Contains("href=\"/admin/notifications\"", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("Email templates", list, StringComparison.Ordinal);
 
         var editor = await staff.GetPageAsync($"/admin/customers/{_customerId}");
         Assert.Contains("<fieldset disabled=\"disabled\">", editor, StringComparison.Ordinal);
@@ -85,7 +92,7 @@ public sealed class AccessTests : IAsyncLifetime
         using var staff = await SignedInAsync(StaffEmail);
         var before = await SnapshotAsync();
 
-        foreach (var url in new[] { "/admin/customers/create", $"/admin/customers/{_customerId}/delete" })
+        foreach (var url in new[] { "/admin/customers/create", $"/admin/customers/{_customerId}/delete", "/admin/email-templates", "/admin/email-templates/LoginCreated", "/admin/email-settings" })
         {
             using var page = await staff.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
@@ -104,10 +111,14 @@ public sealed class AccessTests : IAsyncLifetime
             Assert.StartsWith("/admin/access-denied", edit.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
         }
 
-        using (var delete = await staff.PostFormAsync("/admin/customers", [new("DeleteLogin", "true")], postUrl: $"/admin/customers/{_customerId}/delete"))
+        foreach (var url in new[] { $"/admin/customers/{_customerId}/delete", "/admin/email-templates/LoginCreated", "/admin/email-templates/LoginCreated/reset", "/admin/email-settings/test", $"/admin/notifications/{Guid.NewGuid()}/resend" })
         {
-            Assert.Equal(HttpStatusCode.Redirect, delete.StatusCode);
+            using var post = await staff.PostFormAsync("/admin/customers", [new("DeleteLogin", "true"), new("Subject", "Hacked"), new("HtmlBody", "x"), new("TextBody", "x"), new("TestRecipient", "a@b.com")], postUrl: url);
+            Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+            Assert.StartsWith("/admin/access-denied", post.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
         }
+
+        Assert.False(await _site.WithDbAsync(db => db.EmailTemplates.AnyAsync()));
 
         Assert.Equal(before, await SnapshotAsync());
     }
