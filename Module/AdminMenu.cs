@@ -10,8 +10,9 @@ public static class AdminMenu
     [
         new("Customers", "/admin/customers", Permissions.ViewCustomers, Manifest.Customers.Id),
         new("Notifications", "/admin/notifications", Permissions.ViewCustomers, Manifest.Customers.Id),
-        new("Email templates", "/admin/email-templates", Permissions.ManageEmailSettings, Manifest.Customers.Id),
-        new("Email settings", "/admin/email-settings", Permissions.ManageEmailSettings, Manifest.Customers.Id),
+        new("Customer accounts", "/admin/settings/customer-accounts", Permissions.ManageCustomerSettings, Manifest.Customers.Id),
+        new("Email templates", "/admin/email-templates", Permissions.ManageCustomerSettings, Manifest.Customers.Id),
+        new("Email settings", "/admin/email-settings", Permissions.ManageCustomerSettings, Manifest.Customers.Id),
     ];
 }
 

@@ -15,9 +15,9 @@ public static class Permissions
 
     public static readonly Permission ViewCustomers = new("ViewCustomers", "View customers", [ManageCustomers, ManageCustomerLogins]);
 
-    public static readonly Permission ManageEmailSettings = new("ManageEmailSettings", "Manage email templates and settings", []);
+    public static readonly Permission ManageCustomerSettings = new("ManageCustomerSettings", "Manage customer account settings, email templates and email settings", []);
 
-    public static IReadOnlyList<Permission> All { get; } = [ViewCustomers, ManageCustomers, ManageCustomerLogins, ManageEmailSettings];
+    public static IReadOnlyList<Permission> All { get; } = [ViewCustomers, ManageCustomers, ManageCustomerLogins, ManageCustomerSettings];
 
     public static Permission? Find(string name) =>
         All.FirstOrDefault(permission => string.Equals(permission.Name, name, StringComparison.Ordinal));

@@ -1,3 +1,4 @@
+using Commerce.Customers.Accounts;
 using Commerce.Customers.Data;
 using Commerce.Customers.Drivers;
 using Commerce.Customers.Models;
@@ -51,7 +52,16 @@ public static class Startup
                 configuration.GetSection("Identity").Bind(options);
             })
             .AddEntityFrameworkStores<CustomersDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<SetPasswordLinkTokenProvider>(SetPasswordLinkTokenProvider.ProviderName)
+            .AddPasswordValidator<MinimumStrengthPasswordValidator>()
+            .AddClaimsPrincipalFactory<ShopUserClaimsPrincipalFactory>();
+        services.Configure<IdentityOptions>(options => options.Tokens.PasswordResetTokenProvider = SetPasswordLinkTokenProvider.ProviderName);
+        services.Configure<SetPasswordLinkTokenProviderOptions>(options =>
+            options.TokenLifespan = configuration.GetValue("Accounts:SetPasswordLinkLifetime", TimeSpan.FromDays(3)));
+        // A changed password renews the security stamp; other sessions notice within this interval.
+        services.Configure<SecurityStampValidatorOptions>(options =>
+            options.ValidationInterval = configuration.GetValue("Accounts:SessionRevalidationInterval", TimeSpan.FromMinutes(1)));
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -89,6 +99,12 @@ public static class Startup
         services.AddScoped<CustomerValidator>();
         services.AddScoped<CustomerListQuery>();
         services.AddSingleton<PasswordGenerator>();
+        services.AddSingleton<PasswordStrengthEstimator>();
+        services.AddHostedService<PasswordStrengthWarmUp>();
+        services.AddScoped<CustomerAccountSettingsStore>();
+        services.AddScoped<CustomerLoginService>();
+        services.AddScoped<CustomerPasswordService>();
+        services.AddScoped<MinimumStrengthPasswordValidator>();
         services.AddSingleton<RecipeCatalog>();
         services.AddScoped<RecipeExecutor>();
         services.AddImplementationsOf<IRecipeStepHandler>(ServiceLifetime.Scoped);
@@ -107,6 +123,7 @@ public static class Startup
         app.UseModuleAssets();
         app.UseMiddleware<SetupRedirectMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<MustChangePasswordMiddleware>();
         app.UseAuthorization();
         return app;
     }

@@ -6,3 +6,69 @@ document.addEventListener('change', (event) => {
         target.form.submit();
     }
 });
+
+// Buttons with data-confirm ask first (Generate password); Cancel leaves the page untouched.
+document.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('button[data-confirm]') : null;
+    if (button && !window.confirm(button.getAttribute('data-confirm'))) {
+        event.preventDefault();
+    }
+});
+
+// The live strength meter. zxcvbn.js is the same script the server runs in Jint, and the
+// customer's details are counted against the password on both sides, so both give one verdict.
+const strengthLevels = ['weak', 'acceptable', 'average', 'strong', 'excellent'];
+
+function updateStrengthMeter(input) {
+    const meter = document.querySelector(input.getAttribute('data-strength-meter'));
+    if (!meter || typeof window.zxcvbn !== 'function') {
+        return;
+    }
+
+    const name = meter.querySelector('.strength-name');
+    const advice = meter.querySelector('.strength-advice');
+    advice.replaceChildren();
+    if (input.value.length === 0) {
+        meter.setAttribute('data-level', '');
+        name.textContent = 'Type a password';
+        return;
+    }
+
+    const userInputs = JSON.parse(input.getAttribute('data-user-inputs') || '[]');
+    const minimum = Number(input.getAttribute('data-minimum') || '0');
+    const result = window.zxcvbn(input.value.slice(0, 100), userInputs);
+    const level = strengthLevels[result.score];
+    meter.setAttribute('data-level', level);
+    meter.setAttribute('data-score', String(result.score));
+    name.textContent = result.score < minimum ? `${level} (below the required ${strengthLevels[minimum]})` : level;
+
+    if (result.score < minimum) {
+        for (const text of [result.feedback.warning, ...result.feedback.suggestions]) {
+            if (text) {
+                const item = document.createElement('li');
+                item.textContent = text;
+                advice.append(item);
+            }
+        }
+    }
+}
+
+document.addEventListener('input', (event) => {
+    if (event.target instanceof HTMLInputElement && event.target.hasAttribute('data-strength-meter')) {
+        updateStrengthMeter(event.target);
+    }
+});
+
+// The set-password link carries its token in the URL fragment, which browsers never send to a
+// server (so no log can hold it). Move it into the form and out of the address bar.
+document.addEventListener('DOMContentLoaded', () => {
+    const form = document.querySelector('form[data-token-from-fragment]');
+    if (!form || !window.location.hash) {
+        return;
+    }
+
+    const values = new URLSearchParams(window.location.hash.slice(1));
+    form.querySelector('input[name="User"]').value = values.get('user') || '';
+    form.querySelector('input[name="Token"]').value = values.get('token') || '';
+    history.replaceState(null, '', window.location.pathname);
+});

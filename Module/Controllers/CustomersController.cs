@@ -111,25 +111,28 @@ public sealed class CustomersController(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var shape = await driver.UpdateAsync(customer, new UpdateEditorContext(isNew: false, new ControllerModelUpdater(this)));
-        if (shape is null)
+        var context = new UpdateEditorContext(isNew: false, new ControllerModelUpdater(this));
+        EditorShape? shape = null;
+        try
         {
-            return NotFound();
-        }
+            shape = await driver.UpdateAsync(customer, context);
+            if (shape is null)
+            {
+                return NotFound();
+            }
 
-        if (ModelState.IsValid)
-        {
-            try
+            if (ModelState.IsValid)
             {
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                TempData.Success(S["Customer {0} was saved.", customer.DisplayName]);
+                TempData.Success(context.SuccessMessage ?? S["Customer {0} was saved.", customer.DisplayName]);
                 return RedirectToAction(nameof(Edit), new { id, tab = driver.TabId });
             }
-            catch (DbUpdateConcurrencyException)
-            {
-                ModelState.AddModelError("", S["Someone else changed this customer meanwhile, so your changes were not saved. Reload the page to see the current values."]);
-            }
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            shape = null;
+            ModelState.AddModelError("", S["Someone else changed this customer meanwhile, so your changes were not saved. The form now shows the current values."]);
         }
 
         await transaction.RollbackAsync(CancellationToken.None);
@@ -140,7 +143,12 @@ public sealed class CustomersController(
             return NotFound();
         }
 
-        // The posted values stay on screen; the heading and stamp come from what is stored.
+        // Invalid input stays on screen with the stamp it was based on; after a conflict the stored values show, with their stamp.
+        if (shape is null)
+        {
+            return View(await EditorAsync(current, driver, await driver.EditAsync(current, new BuildEditorContext(isNew: false)), isNew: false));
+        }
+
         return View(await EditorAsync(current, driver, shape, isNew: false, concurrencyStamp));
     }
 

@@ -11,7 +11,7 @@ namespace Commerce.Customers.Controllers;
 
 /// <summary>The "Email settings" page: the active transport and sender, and a test email sent at once.</summary>
 [Route("admin/email-settings")]
-[Authorize(Policy = nameof(Permissions.ManageEmailSettings))]
+[Authorize(Policy = nameof(Permissions.ManageCustomerSettings))]
 [RequireFeature(Manifest.CustomersFeatureId)]
 public sealed class EmailSettingsController(
     IEmailTransport transport,

@@ -9,7 +9,7 @@ namespace Commerce.Customers.Controllers;
 
 /// <summary>The "Email templates" page: list, edit, preview with sample data, reset to default.</summary>
 [Route("admin/email-templates")]
-[Authorize(Policy = nameof(Permissions.ManageEmailSettings))]
+[Authorize(Policy = nameof(Permissions.ManageCustomerSettings))]
 [RequireFeature(Manifest.CustomersFeatureId)]
 public sealed class EmailTemplatesController(
     EmailTemplateStore templates,

@@ -17,6 +17,7 @@ public abstract class CustomersDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<EmailTemplate> EmailTemplates => Set<EmailTemplate>();
+    public DbSet<LoginAudit> LoginAudits => Set<LoginAudit>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

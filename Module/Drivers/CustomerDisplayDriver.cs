@@ -63,6 +63,9 @@ public class BuildEditorContext(bool isNew)
 public sealed class UpdateEditorContext(bool isNew, IUpdateModel updater) : BuildEditorContext(isNew)
 {
     public IUpdateModel Updater { get; } = updater;
+
+    /// <summary>What the admin is told after a successful save; the editor says "saved" when a driver sets none.</summary>
+    public string? SuccessMessage { get; set; }
 }
 
 /// <summary>What a driver needs from the controller to bind and validate its form.</summary>

@@ -2,8 +2,6 @@ using System.Text.Json;
 using Commerce.Customers.Data;
 using Commerce.Customers.Models;
 using Commerce.Customers.Services;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 
 namespace Commerce.Customers.Notifications;
 
@@ -25,8 +23,7 @@ internal sealed class CustomerNotifications(
     NotificationSecrets secrets,
     NotificationSignal signal,
     SiteSettingsStore siteSettings,
-    IHttpContextAccessor httpContextAccessor,
-    IOptions<EmailOptions> options,
+    SiteUrls urls,
     TimeProvider clock) : ICustomerNotifications
 {
     private const string MaskedSecret = "••••••••";
@@ -79,26 +76,14 @@ internal sealed class CustomerNotifications(
 
     private async Task<EmailModel> BuildModelAsync(Customer customer, string userName, CancellationToken cancellationToken)
     {
-        var baseUrl = SiteBaseUrl();
         var site = await siteSettings.GetAsync(cancellationToken);
         return new EmailModel
         {
             Customer = new EmailCustomer { FirstName = customer.FirstName, LastName = customer.LastName, Company = customer.Company, Email = customer.Email },
             UserName = userName,
-            Site = new EmailSite { Name = site?.SiteName ?? "", BaseUrl = baseUrl },
-            SignInUrl = baseUrl.TrimEnd('/') + options.Value.SignInPath,
+            Site = new EmailSite { Name = site?.SiteName ?? "", BaseUrl = urls.BaseUrl },
+            SignInUrl = urls.SignInUrl,
         };
-    }
-
-    private string SiteBaseUrl()
-    {
-        if (!string.IsNullOrWhiteSpace(options.Value.SiteBaseUrl))
-        {
-            return options.Value.SiteBaseUrl.TrimEnd('/');
-        }
-
-        var request = httpContextAccessor.HttpContext?.Request;
-        return request is null ? "http://localhost" : $"{request.Scheme}://{request.Host}{request.PathBase}";
     }
 
     private static string MessageIdDomain(string baseUrl) =>

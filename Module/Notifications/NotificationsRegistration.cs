@@ -10,6 +10,7 @@ internal static class NotificationsRegistration
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<EmailRenderer>();
+        services.AddSingleton<SiteUrls>();
         services.AddSingleton<NotificationSecrets>();
         services.AddSingleton<NotificationSignal>();
         services.AddSingleton<EmailMessageFactory>();

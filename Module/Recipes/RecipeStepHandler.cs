@@ -20,6 +20,7 @@ public abstract class RecipeStepHandler<TStep> : IRecipeStepHandler where TStep 
         PropertyNameCaseInsensitive = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Skip,
+        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
     };
 
     public abstract string StepName { get; }

@@ -1,3 +1,4 @@
+using Commerce.Customers.Accounts;
 using Commerce.Customers.Data;
 using Commerce.Customers.Models;
 using Microsoft.EntityFrameworkCore;
@@ -7,10 +8,13 @@ namespace Commerce.Customers.Recipes.Steps;
 public sealed class SettingsStepModel : RecipeStepModel
 {
     public string? SiteName { get; set; }
+
+    /// <summary>The Customer accounts settings, such as <c>{ "MinimumPasswordStrength": "Strong" }</c>.</summary>
+    public CustomerAccountSettings? CustomerAccounts { get; set; }
 }
 
-/// <summary><c>{ "name": "settings", "SiteName": "My shop" }</c></summary>
-internal sealed class SettingsStep(CustomersDbContext db) : RecipeStepHandler<SettingsStepModel>
+/// <summary><c>{ "name": "settings", "SiteName": "My shop", "CustomerAccounts": { "NotificationMode": "EmailSetPasswordLink" } }</c></summary>
+internal sealed class SettingsStep(CustomersDbContext db, CustomerAccountSettingsStore accountSettings) : RecipeStepHandler<SettingsStepModel>
 {
     public override string StepName => "settings";
 
@@ -20,6 +24,11 @@ internal sealed class SettingsStep(CustomersDbContext db) : RecipeStepHandler<Se
         {
             yield return $"SiteName must be between 1 and {SiteSettings.SiteNameMaxLength} characters.";
         }
+
+        foreach (var problem in step.CustomerAccounts?.Validate() ?? [])
+        {
+            yield return $"CustomerAccounts: {problem}";
+        }
     }
 
     protected override async Task ExecuteAsync(SettingsStepModel step, CancellationToken cancellationToken)
@@ -28,6 +37,11 @@ internal sealed class SettingsStep(CustomersDbContext db) : RecipeStepHandler<Se
         if (step.SiteName is not null)
         {
             settings.SiteName = step.SiteName.Trim();
+        }
+
+        if (step.CustomerAccounts is not null)
+        {
+            await accountSettings.SetAsync(step.CustomerAccounts, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

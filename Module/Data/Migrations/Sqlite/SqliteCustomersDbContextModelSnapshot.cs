@@ -131,6 +131,50 @@ namespace Commerce.Customers.Data.Migrations.Sqlite
                     b.ToTable("EmailTemplates", (string)null);
                 });
 
+            modelBuilder.Entity("Commerce.Customers.Models.LoginAudit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NotificationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "CreatedUtc");
+
+                    b.ToTable("LoginAudits", (string)null);
+                });
+
             modelBuilder.Entity("Commerce.Customers.Models.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -243,6 +287,9 @@ namespace Commerce.Customers.Data.Migrations.Sqlite
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -465,6 +512,14 @@ namespace Commerce.Customers.Data.Migrations.Sqlite
                     b.HasOne("Commerce.Customers.Models.ShopUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Commerce.Customers.Models.LoginAudit", b =>
+                {
+                    b.HasOne("Commerce.Customers.Models.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 

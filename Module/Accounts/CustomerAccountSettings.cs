@@ -1,0 +1,40 @@
+using Commerce.Customers.Security;
+
+namespace Commerce.Customers.Accounts;
+
+/// <summary>How customers learn a password an administrator created for them.</summary>
+public enum PasswordNotificationMode
+{
+    /// <summary>Email the password itself, as the original product does (the default).</summary>
+    EmailPassword,
+
+    /// <summary>Email a one-time, expiring link to choose a password; no password is ever emailed.</summary>
+    EmailSetPasswordLink,
+}
+
+/// <summary>The site's "Customer accounts" settings, kept in the site settings under <c>CustomerAccounts</c>.</summary>
+public sealed class CustomerAccountSettings
+{
+    public const string SectionName = "CustomerAccounts";
+
+    /// <summary>The weakest password accepted; the original documentation recommends strong.</summary>
+    public PasswordStrengthLevel MinimumPasswordStrength { get; set; } = PasswordStrengthLevel.Average;
+
+    public PasswordNotificationMode NotificationMode { get; set; } = PasswordNotificationMode.EmailPassword;
+
+    /// <summary>Whether "Require password change at next sign-in" starts ticked on the Login details tab.</summary>
+    public bool RequirePasswordChangeByDefault { get; set; }
+
+    public IEnumerable<string> Validate()
+    {
+        if (!Enum.IsDefined(MinimumPasswordStrength))
+        {
+            yield return "MinimumPasswordStrength must be one of Weak, Acceptable, Average, Strong or Excellent.";
+        }
+
+        if (!Enum.IsDefined(NotificationMode))
+        {
+            yield return "NotificationMode must be EmailPassword or EmailSetPasswordLink.";
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Commerce.Customers.Accounts;
+using Commerce.Customers.Data;
+using Commerce.Customers.Models;
+using Commerce.Customers.Security;
+using Commerce.Customers.ViewModels;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commerce.Customers.Drivers;
+
+/// <summary>
+/// The Login details tab of the original documentation: Create login for a customer who is not
+/// registered; Save (a typed password) and Generate password for one who is.
+/// </summary>
+public sealed class CustomerLoginDetailsDisplayDriver(
+    CustomerLoginService logins,
+    CustomerAccountSettingsStore settings,
+    CustomersDbContext db,
+    IHttpContextAccessor httpContextAccessor) : CustomerDisplayDriver
+{
+    public override string TabName => "Login details";
+    public override int Position => 30;
+    public override Permission ViewPermission => Permissions.ManageCustomerLogins;
+    public override Permission EditPermission => Permissions.ManageCustomerLogins;
+
+    public override async Task<EditorShape> EditAsync(Customer customer, BuildEditorContext context) =>
+        await ShapeAsync(customer, requirePasswordChange: null);
+
+    public override async Task<EditorShape?> UpdateAsync(Customer customer, UpdateEditorContext context)
+    {
+        var form = new LoginDetailsForm();
+        await context.Updater.TryUpdateModelAsync(form, "");
+        var actor = Actor();
+
+        // Built before acting: a failed action may leave the transaction unusable (PostgreSQL aborts
+        // it), and the page shown after a failure is the page as it was.
+        var shape = await ShapeAsync(customer, form.RequirePasswordChange);
+
+        var result = form.Action switch
+        {
+            "create" => await logins.CreateLoginAsync(customer, actor),
+            "generate" => await logins.GeneratePasswordAsync(customer, actor, form.RequirePasswordChange),
+            "save" => await logins.SetPasswordAsync(customer, form.Password, form.ConfirmPassword, actor, form.RequirePasswordChange),
+            _ => LoginActionResult.Failed("", "Choose Create login, Save or Generate password."),
+        };
+
+        foreach (var error in result.Errors)
+        {
+            context.Updater.ModelState.AddModelError(error.Field, error.Message);
+        }
+
+        context.SuccessMessage = result.Message;
+        return shape;
+    }
+
+    private async Task<EditorShape> ShapeAsync(Customer customer, bool? requirePasswordChange)
+    {
+        var accountSettings = await settings.GetAsync();
+        var history = await (
+            from audit in db.LoginAudits.AsNoTracking()
+            where audit.CustomerId == customer.Id
+            join notification in db.Notifications on audit.NotificationId equals notification.Id into sent
+            from notification in sent.DefaultIfEmpty()
+            orderby audit.CreatedUtc descending, audit.Id descending
+            select new LoginAuditRow(audit, notification == null ? null : notification.Subject, notification == null ? null : notification.Status))
+            .Take(50)
+            .ToListAsync();
+
+        return new EditorShape("CustomerLoginDetails_Edit", new LoginDetailsViewModel
+        {
+            IsRegistered = customer.IsRegistered,
+            Email = customer.Email,
+            MinimumStrength = accountSettings.MinimumPasswordStrength,
+            Mode = accountSettings.NotificationMode,
+            RequirePasswordChange = requirePasswordChange ?? accountSettings.RequirePasswordChangeByDefault,
+            UserInputsJson = JsonSerializer.Serialize(MinimumStrengthPasswordValidator.UserInputs(customer).Where(input => !string.IsNullOrWhiteSpace(input))),
+            History = history,
+        });
+    }
+
+    private LoginActor Actor()
+    {
+        var user = httpContextAccessor.HttpContext?.User;
+        return new LoginActor(user?.FindFirstValue(ClaimTypes.NameIdentifier), user?.Identity?.Name ?? "unknown");
+    }
+}

@@ -1,0 +1,32 @@
+namespace Commerce.Customers.Models;
+
+public enum LoginAuditAction
+{
+    LoginCreated,
+    PasswordGenerated,
+    PasswordSet,
+    SetPasswordLinkSent,
+    PasswordChosenByCustomer,
+}
+
+/// <summary>
+/// One login action on a customer: who did it, when, and which email it sent.
+/// Passwords and links are never recorded here.
+/// </summary>
+public sealed class LoginAudit
+{
+    public long Id { get; set; }
+    public int? CustomerId { get; set; }
+    public string? UserId { get; set; }
+    public LoginAuditAction Action { get; set; }
+
+    /// <summary>The administrator (or the customer) who acted.</summary>
+    public string? ActorUserId { get; set; }
+    public string ActorName { get; set; } = "";
+
+    public DateTime CreatedUtc { get; set; }
+    public Guid? NotificationId { get; set; }
+
+    /// <summary>Non-secret detail, such as "must change password at next sign-in".</summary>
+    public string? Details { get; set; }
+}

@@ -1,0 +1,31 @@
+using Commerce.Customers.Accounts;
+using Commerce.Customers.Models;
+using Commerce.Customers.Security;
+
+namespace Commerce.Customers.ViewModels;
+
+/// <summary>What the Login details form posts. Passwords are never sent back to the browser.</summary>
+public sealed class LoginDetailsForm
+{
+    /// <summary>"create", "generate" or "save": the button pressed.</summary>
+    public string? Action { get; set; }
+    public string? Password { get; set; }
+    public string? ConfirmPassword { get; set; }
+    public bool RequirePasswordChange { get; set; }
+}
+
+public sealed record LoginAuditRow(LoginAudit Audit, string? NotificationSubject, NotificationStatus? NotificationStatus);
+
+public sealed class LoginDetailsViewModel
+{
+    public bool IsRegistered { get; init; }
+    public string? Email { get; init; }
+    public PasswordStrengthLevel MinimumStrength { get; init; }
+    public PasswordNotificationMode Mode { get; init; }
+    public bool RequirePasswordChange { get; init; }
+
+    /// <summary>The customer's details as a JSON array, for the meter to count against the password as the server does.</summary>
+    public string UserInputsJson { get; init; } = "[]";
+
+    public IReadOnlyList<LoginAuditRow> History { get; init; } = [];
+}
