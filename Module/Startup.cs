@@ -47,6 +47,13 @@ public static class Startup
         services.AddIdentity<ShopUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
+                // Strength is judged by zxcvbn (MinimumStrengthPasswordValidator), not by character classes,
+                // which push people to "P@ssw0rd1". Sites may turn the class rules back on in configuration.
+                options.Password.RequiredLength = 8;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
                 configuration.GetSection("Identity").Bind(options);

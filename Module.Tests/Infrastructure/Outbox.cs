@@ -51,6 +51,10 @@ public static class Outbox
         }
     }
 
+    /// <summary>The SQLite files' text, or empty for a PostgreSQL site.</summary>
+    public static string SqliteFilesTextOrEmpty(TestSite site) =>
+        Directory.Exists(site.DataFolder) && Directory.GetFiles(site.DataFolder, "customers.db*").Length > 0 ? SqliteFilesText(site) : "";
+
     /// <summary>Every byte of the SQLite database files, WAL included, as text to search for secrets.</summary>
     public static string SqliteFilesText(TestSite site)
     {

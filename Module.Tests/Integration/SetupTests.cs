@@ -59,7 +59,7 @@ public sealed class SetupTests : IDisposable
     [Theory]
     [InlineData("SiteName", "", "Enter the site name.")]
     [InlineData("AdminEmail", "not an email", "Enter a valid email address for the administrator.")]
-    [InlineData("AdminPassword", "short", "Passwords must be at least 6 characters.")]
+    [InlineData("AdminPassword", "short", "Passwords must be at least 8 characters.")]
     [InlineData("ConfirmPassword", "Different-Passw0rd!", "The passwords do not match.")]
     [InlineData("Recipe", "../../etc/passwd", "Choose a recipe.")]
     public async Task Bad_setup_input_is_reported_by_the_field_and_writes_nothing(string field, string value, string message)

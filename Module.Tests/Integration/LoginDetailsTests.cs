@@ -1,0 +1,396 @@
+using System.Net;
+using Commerce.Customers.Data;
+using Commerce.Customers.Models;
+using Commerce.Customers.Notifications;
+using Commerce.Customers.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Commerce.Customers.Tests.Integration;
+
+/// <summary>The Login details tab over real HTTP, with email delivered to a real SMTP server. Runs per provider.</summary>
+public abstract class LoginDetailsTests : IAsyncLifetime
+{
+    protected const string Apollo = "apollo@creed.com";
+    protected const string Frank = "frank@martin.com";
+    private TestSite? _site;
+    private SiteClient? _admin;
+
+    protected SmtpTestServer Smtp { get; private set; } = null!;
+    protected TestSite Site => _site!;
+    protected SiteClient Admin => _admin!;
+
+    protected abstract Task<TestSiteOptions> SiteOptionsAsync();
+
+    public async Task InitializeAsync()
+    {
+        Smtp = await SmtpTestServer.StartAsync();
+        _site = await TestSite.StartAsync((await SiteOptionsAsync()) with
+        {
+            Smtp = Smtp,
+            Settings = new Dictionary<string, string> { ["CommerceCustomers:Accounts:SessionRevalidationInterval"] = "00:00:00" },
+        });
+        _admin = _site.CreateSiteClient();
+        await _admin.SignInAsync(TestSite.AdminEmail, TestSite.AdminPassword);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _admin?.Dispose();
+        if (_site is not null)
+        {
+            await _site.DisposeAsync();
+        }
+
+        await Smtp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_tab_shows_the_documented_labels_for_an_unregistered_and_a_registered_customer()
+    {
+        var unregistered = WebUtility.HtmlDecode(await Admin.GetPageAsync($"/admin/customers/{await IdAsync(Apollo)}/login-details"));
+        Assert.Contains("Email (user name):", unregistered, StringComparison.Ordinal);
+        Assert.Contains(">Create login</button>", unregistered, StringComparison.Ordinal);
+        Assert.Contains("Customer will be notified by email containing a generated password.", unregistered, StringComparison.Ordinal);
+
+        var registered = WebUtility.HtmlDecode(await Admin.GetPageAsync($"/admin/customers/{await IdAsync(Frank)}/login-details"));
+        foreach (var text in new[] { ">Save</button>", ">Generate password</button>", "Email (user name):", "Password:", "Password strength:", "Confirm password:", "Customer will be notified by email.", "tips to create a strong password", "we recommend that you use at least <strong>strong</strong>" })
+        {
+            Assert.Contains(text, registered, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Create_login_registers_the_customer_and_emails_a_password_that_works()
+    {
+        var id = await IdAsync(Apollo);
+
+        using var response = await PostAsync(id, ("Action", "create"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("A login was created for apollo@creed.com.", await Admin.GetPageAsync(response.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        var email = Assert.Single(await Smtp.WaitForAsync(1, TimeSpan.FromSeconds(20)));
+        Assert.Equal([Apollo], email.To);
+        Assert.Contains($"User name: {Apollo}", email.TextBody, StringComparison.Ordinal);
+        var password = Emails.Password(email);
+        Assert.Equal(16, password.Length);
+
+        Assert.True(await SignsInAsync(Apollo, password));
+        var row = Assert.Single(Html.CustomerRows(await Admin.GetPageAsync("/admin/customers?q=apollo")));
+        Assert.Equal("Yes", row[6]);
+        var audit = await Site.WithDbAsync(db => db.LoginAudits.SingleAsync(a => a.CustomerId == id));
+        Assert.Equal((LoginAuditAction.LoginCreated, TestSite.AdminEmail), (audit.Action, audit.ActorName));
+        Assert.NotNull(audit.NotificationId);
+    }
+
+    [Fact]
+    public async Task Create_login_is_refused_with_a_message_by_the_field_and_changes_nothing()
+    {
+        var noEmail = await AddCustomerAsync(new Customer { LastName = "Nomail", CreatedUtc = DateTime.UtcNow });
+        var badEmail = await AddCustomerAsync(new Customer { LastName = "Bad", Email = "bad@nowhere", CreatedUtc = DateTime.UtcNow });
+        var taken = await AddCustomerAsync(new Customer { LastName = "Taken", Email = "taken@example.com", CreatedUtc = DateTime.UtcNow });
+        await Site.WithDbAsync(async (_, services) =>
+            (await services.GetRequiredService<UserManager<ShopUser>>().CreateAsync(new ShopUser { UserName = "taken@example.com", Email = "taken@example.com" })).Succeeded);
+        var before = await SnapshotAsync();
+
+        foreach (var (id, field, message) in new[]
+        {
+            (noEmail, "Email", "The customer has no email"),
+            (badEmail, "Email", "is not a valid address"),
+            (taken, "Email", "Another login already uses the email taken@example.com."),
+            (await IdAsync(Frank), "", "The customer already has a login."),
+        })
+        {
+            using var response = await PostAsync(id, ("Action", "create"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            Assert.Contains(message, field.Length > 0 ? WebUtility.HtmlDecode(Html.FieldError(page, field)) : page, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task Fifty_parallel_create_login_requests_make_one_user_one_link_and_one_email()
+    {
+        var id = await IdAsync(Apollo);
+        const string normalized = "APOLLO@CREED.COM";
+        var form = await Admin.GetPageAsync($"/admin/customers/{id}/login-details");
+        var token = SiteClient.AntiforgeryToken(form);
+        var stamp = await Site.WithDbAsync(db => db.Customers.Where(c => c.Id == id).Select(c => c.ConcurrencyStamp).SingleAsync());
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(async _ =>
+        {
+            using var content = new FormUrlEncodedContent([new("Action", "create"), new("ConcurrencyStamp", stamp), new("__RequestVerificationToken", token)]);
+            using var response = await Admin.Http.PostAsync(new Uri($"/admin/customers/{id}/login-details", UriKind.Relative), content);
+            return response.StatusCode;
+        }));
+
+        Assert.DoesNotContain(HttpStatusCode.InternalServerError, responses);
+        Assert.Equal(1, responses.Count(status => status == HttpStatusCode.Redirect));
+        Assert.Equal(1, await Site.WithDbAsync(db => db.Users.CountAsync(u => u.NormalizedUserName == normalized)));
+        Assert.Equal(1, await Site.WithDbAsync(db => db.Notifications.CountAsync(n => n.CustomerId == id)));
+        Assert.Equal(1, await Site.WithDbAsync(db => db.LoginAudits.CountAsync(a => a.CustomerId == id)));
+        var userId = await Site.WithDbAsync(db => db.Users.Where(u => u.NormalizedUserName == normalized).Select(u => u.Id).SingleAsync());
+        Assert.Equal(userId, await Site.WithDbAsync(db => db.Customers.Where(c => c.Id == id).Select(c => c.UserId).SingleAsync()));
+        await Smtp.WaitForAsync(1, TimeSpan.FromSeconds(20));
+        await Task.Delay(1000);
+        Assert.Single(Smtp.Messages);
+    }
+
+    [Fact]
+    public async Task Generate_password_emails_a_new_password_and_the_old_one_stops_working()
+    {
+        var id = await IdAsync(Apollo);
+        using (var created = await PostAsync(id, ("Action", "create")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        }
+
+        var first = Emails.Password((await Smtp.WaitForAsync(1, TimeSpan.FromSeconds(20)))[0]);
+        var stampBefore = await SecurityStampAsync(Apollo);
+
+        using var generated = await PostAsync(id, ("Action", "generate"));
+
+        Assert.Equal(HttpStatusCode.Redirect, generated.StatusCode);
+        var email = (await Smtp.WaitForAsync(2, TimeSpan.FromSeconds(20)))[1];
+        Assert.Equal("Your new password for Test shop", email.Subject);
+        var second = Emails.Password(email);
+        Assert.NotEqual(first, second);
+        Assert.False(await SignsInAsync(Apollo, first));
+        Assert.True(await SignsInAsync(Apollo, second));
+        Assert.NotEqual(stampBefore, await SecurityStampAsync(Apollo));
+        Assert.Equal([LoginAuditAction.LoginCreated, LoginAuditAction.PasswordGenerated],
+            await Site.WithDbAsync(db => db.LoginAudits.Where(a => a.CustomerId == id).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync()));
+    }
+
+    [Theory]
+    [InlineData("", "", "Password", "Enter the new password")]
+    [InlineData("Correct-Horse-Battery-9", "Correct-Horse-Battery-8", "ConfirmPassword", "The passwords do not match.")]
+    [InlineData("password", "password", "Password", "The password is weak; it must be at least average.")]
+    [InlineData("frankmartin", "frankmartin", "Password", "The password is acceptable; it must be at least average.")]
+    [InlineData("Ab1!x", "Ab1!x", "Password", "Passwords must be at least 8 characters.")]
+    public async Task Save_refuses_bad_passwords_next_to_the_field_and_changes_nothing(string password, string confirm, string field, string message)
+    {
+        var id = await IdAsync(Frank);
+        var before = await SnapshotAsync();
+
+        using var response = await PostAsync(id, ("Action", "save"), ("Password", password), ("ConfirmPassword", confirm));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains(message, WebUtility.HtmlDecode(Html.FieldError(page, field)), StringComparison.Ordinal);
+        Assert.DoesNotContain($"value=\"{password}\"", page, StringComparison.Ordinal);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task Save_sets_a_typed_password_emails_it_and_ends_the_customers_other_sessions()
+    {
+        var id = await IdAsync(Frank);
+        const string typed = "Violet-Canoe-Thunder-42";
+        await SetPasswordDirectlyAsync(Frank, "Old-Secret-Pass-77");
+        using var customerSession = Site.CreateSiteClient();
+        await customerSession.SignInAsync(Frank, "Old-Secret-Pass-77");
+        Assert.Equal("/admin/access-denied", (await customerSession.GetAsync("/admin/customers")).Headers.Location!.AbsolutePath);
+
+        using var response = await PostAsync(id, ("Action", "save"), ("Password", typed), ("ConfirmPassword", typed));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var email = Assert.Single(await Smtp.WaitForAsync(1, TimeSpan.FromSeconds(20)));
+        Assert.Equal(typed, Emails.Password(email));
+        Assert.True(await SignsInAsync(Frank, typed));
+        // The old cookie's security stamp no longer matches: that session is over.
+        Assert.Equal("/admin/login", (await customerSession.GetAsync("/admin/customers")).Headers.Location!.AbsolutePath);
+        Assert.Equal(LoginAuditAction.PasswordSet, await Site.WithDbAsync(db => db.LoginAudits.Where(a => a.CustomerId == id).Select(a => a.Action).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Admins_acting_at_once_leave_the_customers_last_email_with_the_password_in_effect()
+    {
+        var id = await IdAsync(Frank);
+        var token = SiteClient.AntiforgeryToken(await Admin.GetPageAsync($"/admin/customers/{id}/login-details"));
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 10).Select(async i =>
+        {
+            var fields = i % 2 == 0
+                ? new List<KeyValuePair<string, string>> { new("Action", "generate") }
+                : [new("Action", "save"), new("Password", $"Typed-Password-{i}-Zebra"), new("ConfirmPassword", $"Typed-Password-{i}-Zebra")];
+            fields.Add(new("__RequestVerificationToken", token));
+            using var content = new FormUrlEncodedContent(fields);
+            using var response = await Admin.Http.PostAsync(new Uri($"/admin/customers/{id}/login-details", UriKind.Relative), content);
+            return response.StatusCode;
+        }));
+
+        Assert.DoesNotContain(HttpStatusCode.InternalServerError, statuses);
+        var committed = statuses.Count(status => status == HttpStatusCode.Redirect);
+        Assert.InRange(committed, 1, 10);
+        var queued = await Site.WithDbAsync(db => db.Notifications.Where(n => n.CustomerId == id).OrderBy(n => n.CreatedUtc).ThenBy(n => n.Id).Select(n => n.MessageId).ToListAsync());
+        Assert.Equal(committed, queued.Count);
+        await Smtp.WaitForAsync(committed, TimeSpan.FromSeconds(30));
+        var last = Smtp.Messages.Single(message => message.MessageId == queued[^1]);
+        Assert.True(await SignsInAsync(Frank, Emails.Password(last)), "The last email's password must be the one in effect.");
+    }
+
+    [Fact]
+    public async Task In_link_mode_no_password_is_emailed_and_the_link_sets_one_once()
+    {
+        await SetSettingsAsync(("MinimumPasswordStrength", "Strong"), ("NotificationMode", "EmailSetPasswordLink"));
+        var id = await IdAsync(Apollo);
+
+        using (var created = await PostAsync(id, ("Action", "create")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        }
+
+        var email = Assert.Single(await Smtp.WaitForAsync(1, TimeSpan.FromSeconds(20)));
+        Assert.Equal("Set your password for Test shop", email.Subject);
+        Assert.DoesNotContain("Password:", email.TextBody, StringComparison.Ordinal);
+        var (user, token, link) = Emails.SetPasswordLink(email);
+        Assert.DoesNotContain("token=", new Uri(link).Query, StringComparison.Ordinal);
+
+        using var visitor = Site.CreateSiteClient();
+        const string chosen = "Lantern-Orchard-Quartz-19";
+        using (var weak = await visitor.PostFormAsync("/account/set-password", [new("User", user), new("Token", token), new("Password", "Apollo1985!"), new("ConfirmPassword", "Apollo1985!")]))
+        {
+            Assert.Contains("it must be at least strong", WebUtility.HtmlDecode(Html.FieldError(await weak.Content.ReadAsStringAsync(), "Password")), StringComparison.Ordinal);
+        }
+
+        using (var set = await visitor.PostFormAsync("/account/set-password", [new("User", user), new("Token", token), new("Password", chosen), new("ConfirmPassword", chosen)]))
+        {
+            Assert.Contains("Your password was set.", await set.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.True(await SignsInAsync(Apollo, chosen));
+        using (var reused = await visitor.PostFormAsync("/account/set-password", [new("User", user), new("Token", token), new("Password", chosen + "x"), new("ConfirmPassword", chosen + "x")]))
+        {
+            Assert.Contains("This link has expired or was already used.", WebUtility.HtmlDecode(await reused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        using (var forged = await visitor.PostFormAsync("/account/set-password", [new("User", user), new("Token", token[..^4] + "AAAA"), new("Password", chosen + "y"), new("ConfirmPassword", chosen + "y")]))
+        {
+            Assert.Contains("This link has expired or was already used.", WebUtility.HtmlDecode(await forged.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        Assert.True(await SignsInAsync(Apollo, chosen));
+        Assert.DoesNotContain(token, Outbox.SqliteFilesTextOrEmpty(Site), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_required_change_sends_the_customer_to_choose_a_password_before_anything_else()
+    {
+        var id = await IdAsync(Frank);
+        using (var generated = await PostAsync(id, ("Action", "generate"), ("RequirePasswordChange", "true")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, generated.StatusCode);
+        }
+
+        var password = Emails.Password(Assert.Single(await Smtp.WaitForAsync(1, TimeSpan.FromSeconds(20))));
+        using var customer = Site.CreateSiteClient();
+        await customer.SignInAsync(Frank, password);
+        using (var anyPage = await customer.GetAsync("/admin/customers"))
+        {
+            Assert.StartsWith("/account/change-password", anyPage.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+
+        const string chosen = "Saffron-Kettle-Meadow-88";
+        using (var changed = await customer.PostFormAsync("/account/change-password", [new("CurrentPassword", password), new("Password", chosen), new("ConfirmPassword", chosen), new("ReturnUrl", "/admin")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+            Assert.Equal("/admin", changed.Headers.Location!.OriginalString);
+        }
+
+        using (var after = await customer.GetAsync("/admin/customers"))
+        {
+            Assert.Equal("/admin/access-denied", after.Headers.Location!.AbsolutePath);
+        }
+
+        Assert.False(await Site.WithDbAsync(db => db.Users.Where(u => u.Email == Frank).Select(u => u.MustChangePassword).SingleAsync()));
+        Assert.True(await SignsInAsync(Frank, chosen));
+    }
+
+    [Fact]
+    public async Task Staff_without_the_login_permission_neither_see_nor_use_the_tab()
+    {
+        await Site.WithDbAsync(async (_, services) =>
+        {
+            var users = services.GetRequiredService<UserManager<ShopUser>>();
+            var editor = new ShopUser { UserName = "editor@example.com", Email = "editor@example.com" };
+            Assert.True((await users.CreateAsync(editor, "Editor-Passw0rd!")).Succeeded);
+            var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+            var role = new IdentityRole("Editors");
+            await roles.CreateAsync(role);
+            await roles.AddClaimAsync(role, new System.Security.Claims.Claim(Permissions.ClaimType, Permissions.ManageCustomers.Name));
+            return (await users.AddToRoleAsync(editor, "Editors")).Succeeded;
+        });
+        using var editorClient = Site.CreateSiteClient();
+        await editorClient.SignInAsync("editor@example.com", "Editor-Passw0rd!");
+        var id = await IdAsync(Apollo);
+
+        var general = await editorClient.GetPageAsync($"/admin/customers/{id}");
+        Assert.DoesNotContain("Login details", general, StringComparison.Ordinal);
+        using var tab = await editorClient.GetAsync($"/admin/customers/{id}/login-details");
+        Assert.Equal(HttpStatusCode.NotFound, tab.StatusCode);
+        using var post = await editorClient.PostFormAsync($"/admin/customers/{id}", [new("Action", "create")], postUrl: $"/admin/customers/{id}/login-details");
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Null(await Site.WithDbAsync(db => db.Customers.Where(c => c.Id == id).Select(c => c.UserId).SingleAsync()));
+    }
+
+    protected Task<int> IdAsync(string email) => Site.WithDbAsync(db => db.Customers.Where(c => c.Email == email).Select(c => c.Id).SingleAsync());
+
+    private async Task<HttpResponseMessage> PostAsync(int id, params (string Field, string Value)[] fields) =>
+        await Admin.PostFormAsync($"/admin/customers/{id}/login-details", fields.Select(field => new KeyValuePair<string, string>(field.Field, field.Value)));
+
+    private async Task<bool> SignsInAsync(string email, string password)
+    {
+        using var client = Site.CreateSiteClient();
+        using var response = await client.PostFormAsync("/admin/login", [new("Email", email), new("Password", password)]);
+        return response.StatusCode == HttpStatusCode.Redirect;
+    }
+
+    private Task<int> AddCustomerAsync(Customer customer) => Site.WithDbAsync(async db =>
+    {
+        db.Customers.Add(customer);
+        await db.SaveChangesAsync();
+        return customer.Id;
+    });
+
+    private Task<string?> SecurityStampAsync(string email) =>
+        Site.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.SecurityStamp).SingleAsync());
+
+    private Task<bool> SetPasswordDirectlyAsync(string email, string password) => Site.WithDbAsync(async (_, services) =>
+    {
+        var users = services.GetRequiredService<UserManager<ShopUser>>();
+        var user = await users.FindByEmailAsync(email);
+        return (await users.ResetPasswordAsync(user!, await users.GeneratePasswordResetTokenAsync(user!), password)).Succeeded;
+    });
+
+    private async Task SetSettingsAsync(params (string Field, string Value)[] fields)
+    {
+        using var response = await Admin.PostFormAsync("/admin/settings/customer-accounts", fields.Select(field => new KeyValuePair<string, string>(field.Field, field.Value)));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    /// <summary>Users, customers' links, outbox and audit: what a refused action must leave untouched.</summary>
+    private Task<string> SnapshotAsync() => Site.WithDbAsync(async db =>
+    {
+        var users = await db.Users.OrderBy(u => u.Id).Select(u => $"{u.Id}|{u.UserName}|{u.PasswordHash}|{u.SecurityStamp}").ToListAsync();
+        var links = await db.Customers.OrderBy(c => c.Id).Select(c => $"{c.Id}|{c.UserId}").ToListAsync();
+        var outbox = await db.Notifications.CountAsync();
+        var audits = await db.LoginAudits.CountAsync();
+        return string.Join("\n", users.Concat(links)) + $"\n{outbox}|{audits}";
+    });
+}
+
+public sealed class SqliteLoginDetailsTests : LoginDetailsTests
+{
+    protected override Task<TestSiteOptions> SiteOptionsAsync() => Task.FromResult(new TestSiteOptions());
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresLoginDetailsTests(PostgresServer postgres) : LoginDetailsTests
+{
+    protected override async Task<TestSiteOptions> SiteOptionsAsync() =>
+        new() { Provider = DatabaseProvider.PostgreSql, ConnectionString = await postgres.CreateDatabaseAsync("logins") };
+}
