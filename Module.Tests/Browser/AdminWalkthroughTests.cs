@@ -41,7 +41,7 @@ public sealed class AdminWalkthroughTests(ChromiumBrowser chromium)
         Assert.Equal(
             ["Creed|No", "Martin Jr.|Yes", "McClane|Yes", "Riggs|No"],
             await RowsAsync(page, row => $"{row[2]}|{row[6]}"));
-        await ScreenshotAsync(page, "customers-list");
+        await Screenshot.SaveAsync(page, "customers-list");
 
         // 4. Create a customer.
         await page.GetByRole(AriaRole.Link, new() { Name = "New customer" }).ClickAsync();
@@ -57,7 +57,7 @@ public sealed class AdminWalkthroughTests(ChromiumBrowser chromium)
         await page.GetByLabel("Email:").FillAsync("holly@");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-valmsg-for=Email]")).ToContainTextAsync("Enter a valid email address");
-        await ScreenshotAsync(page, "customer-general-invalid");
+        await Screenshot.SaveAsync(page, "customer-general-invalid");
         await page.GetByLabel("Email:").FillAsync("holly.mcclane@nakatomi.com");
         await page.GetByLabel("Company:").FillAsync("Nakatomi Trading");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
@@ -72,7 +72,7 @@ public sealed class AdminWalkthroughTests(ChromiumBrowser chromium)
         // 6. Delete it, after confirming.
         await page.GetByRole(AriaRole.Link, new() { Name = "Delete holly.mcclane@nakatomi.com" }).ClickAsync();
         await Assertions.Expect(page.Locator(".confirm")).ToContainTextAsync("Do you really want to delete the customer Holly Gennero");
-        await ScreenshotAsync(page, "customer-delete");
+        await Screenshot.SaveAsync(page, "customer-delete");
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice.success")).ToHaveTextAsync("Customer Holly Gennero was deleted.");
         Assert.Equal(4, (await RowsAsync(page, row => row[4])).Count);
@@ -113,17 +113,6 @@ public sealed class AdminWalkthroughTests(ChromiumBrowser chromium)
         Assert.Equal(0, await page.Locator("#customers img").CountAsync());
         Assert.Empty(dialogs);
         await page.CloseAsync();
-    }
-
-    /// <summary>Saves a picture for people to look at when COMMERCE_SCREENSHOTS names a folder.</summary>
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Environment.GetEnvironmentVariable("COMMERCE_SCREENSHOTS");
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-        }
     }
 
     /// <summary>Console errors (a CSP violation among them) and failed requests, which a walkthrough should never cause.</summary>

@@ -31,6 +31,33 @@ public sealed class PasswordGeneratorTests
     }
 
     [Fact]
+    public async Task Ten_thousand_generated_passwords_all_reach_excellent_strength()
+    {
+        using var estimator = new Commerce.Customers.Security.PasswordStrengthEstimator();
+        var generator = new PasswordGenerator(Options.Create(new PasswordGeneratorOptions()), Options.Create(new IdentityOptions()));
+        string[] inputs = ["Frank", "Martin Jr.", "frank@martin.com", "The Transporter"];
+
+        // Two workers share the estimator's engine pool, as two requests would.
+        var levels = await Task.WhenAll(Enumerable.Range(0, 2).Select(worker => Task.Run(() =>
+            Enumerable.Range(0, 5_000).Select(_ => estimator.Estimate(generator.Generate(), inputs).Level).Min())));
+
+        Assert.All(levels, level => Assert.Equal(Commerce.Customers.Security.PasswordStrengthLevel.Excellent, level));
+    }
+
+    [Fact]
+    public void A_further_rule_is_honoured_by_drawing_again()
+    {
+        var generator = new PasswordGenerator(Options.Create(new PasswordGeneratorOptions()), Options.Create(new IdentityOptions()));
+        var draws = 0;
+
+        var password = generator.Generate(candidate => ++draws == 3);
+
+        Assert.Equal(3, draws);
+        Assert.Equal(16, password.Length);
+        Assert.Throws<InvalidOperationException>(() => generator.Generate(_ => false));
+    }
+
+    [Fact]
     public void Ambiguous_characters_are_left_out_by_default()
     {
         var generator = new PasswordGenerator(Options.Create(new PasswordGeneratorOptions()), Options.Create(new IdentityOptions()));

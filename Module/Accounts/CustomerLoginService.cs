@@ -30,6 +30,7 @@ public sealed class CustomerLoginService(
     CustomersDbContext db,
     UserManager<ShopUser> users,
     PasswordGenerator generator,
+    PasswordStrengthEstimator estimator,
     ICustomerNotifications notifications,
     CustomerAccountSettingsStore settings,
     SiteUrls urls,
@@ -66,7 +67,7 @@ public sealed class CustomerLoginService(
 
         var mode = (await settings.GetAsync(cancellationToken)).NotificationMode;
         var user = new ShopUser { UserName = email, Email = email, EmailConfirmed = true };
-        var password = mode == PasswordNotificationMode.EmailPassword ? generator.Generate() : null;
+        var password = mode == PasswordNotificationMode.EmailPassword ? await GenerateAsync(customer, cancellationToken) : null;
         try
         {
             var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
@@ -110,7 +111,7 @@ public sealed class CustomerLoginService(
             return new LoginActionResult([], S["A link to choose a new password was emailed to {0}.", user.Email!]);
         }
 
-        var password = generator.Generate();
+        var password = await GenerateAsync(customer, cancellationToken);
         var result = await ChangePasswordAsync(user, password, requireChange);
         if (!result.Succeeded)
         {
@@ -168,6 +169,14 @@ public sealed class CustomerLoginService(
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var reset = await users.ResetPasswordAsync(user, token, password);
         return reset.Succeeded ? new LoginActionResult([]) : new LoginActionResult(MapErrors(reset, user.Email));
+    }
+
+    /// <summary>A random password that also reaches the site's minimum strength for this customer.</summary>
+    private async Task<string> GenerateAsync(Customer customer, CancellationToken cancellationToken)
+    {
+        var minimum = (await settings.GetAsync(cancellationToken)).MinimumPasswordStrength;
+        var inputs = MinimumStrengthPasswordValidator.UserInputs(customer);
+        return generator.Generate(candidate => estimator.Estimate(candidate, inputs).Level >= minimum);
     }
 
     private async Task<string> SetPasswordLinkAsync(ShopUser user) =>

@@ -24,7 +24,22 @@ public sealed class PasswordGenerator(IOptions<PasswordGeneratorOptions> generat
     private const string Symbols = "!#$%&*+-=?@^_~";
     private const string Ambiguous = "Il1O0o|`'\"";
 
-    public string Generate()
+    /// <param name="accept">A further test, such as the site's minimum strength; candidates are drawn until one passes.</param>
+    public string Generate(Func<string, bool>? accept = null)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var candidate = Draw();
+            if (accept is null || accept(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException("No generated password passed the site's rules in 100 draws; the password options ask for more than random characters can give.");
+    }
+
+    private string Draw()
     {
         var options = generatorOptions.Value;
         var policy = identityOptions.Value.Password;
