@@ -7,7 +7,7 @@ builder.AddCommerceCustomers();
 
 var app = builder.Build();
 app.UseCommerceCustomers();
-app.MapGet("/", () => Results.Redirect("/admin"));
+app.MapGet("/", () => Results.Redirect("/account"));
 app.MapCommerceCustomers();
 
 await app.InitializeCommerceCustomersAsync();

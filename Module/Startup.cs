@@ -3,6 +3,7 @@ using Commerce.Customers.Data;
 using Commerce.Customers.Drivers;
 using Commerce.Customers.Models;
 using Commerce.Customers.Notifications;
+using Commerce.Customers.Orders;
 using Commerce.Customers.Recipes;
 using Commerce.Customers.Security;
 using Commerce.Customers.Services;
@@ -80,6 +81,14 @@ public static class Startup
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
+            // Admin pages sign in at /admin/login, everything else at the customers' /account/login.
+            options.Events.OnRedirectToLogin = context =>
+            {
+                var loginPath = context.Request.Path.StartsWithSegments("/admin") ? "/admin/login" : "/account/login";
+                var returnUrl = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
+                context.Response.Redirect($"{loginPath}?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+                return Task.CompletedTask;
+            };
         });
         services.AddAntiforgery(options =>
         {
@@ -93,6 +102,8 @@ public static class Startup
             {
                 options.AddPolicy(permission.Name, policy => policy.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission)));
             }
+
+            options.AddPolicy(RegisteredCustomerRequirement.PolicyName, policy => policy.RequireAuthenticatedUser().AddRequirements(new RegisteredCustomerRequirement()));
         });
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<RolePermissions>();
@@ -111,6 +122,12 @@ public static class Startup
         services.AddScoped<CustomerAccountSettingsStore>();
         services.AddScoped<CustomerLoginService>();
         services.AddScoped<CustomerPasswordService>();
+        services.AddScoped<CustomerRegistrationService>();
+        services.AddScoped<PasswordResetService>();
+        services.AddSingleton<ResetRequestLimiter>();
+        services.TryAddScoped<ICustomerOrders, NoCustomerOrders>();
+        services.AddScoped<IAuthorizationHandler, RegisteredCustomerHandler>();
+        services.AddAccountRateLimits(configuration);
         services.AddScoped<MinimumStrengthPasswordValidator>();
         services.AddSingleton<RecipeCatalog>();
         services.AddScoped<RecipeExecutor>();
@@ -131,6 +148,7 @@ public static class Startup
         app.UseMiddleware<SetupRedirectMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<MustChangePasswordMiddleware>();
+        app.UseRateLimiter();
         app.UseAuthorization();
         return app;
     }

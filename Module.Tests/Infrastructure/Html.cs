@@ -37,6 +37,20 @@ public static partial class Html
         return match.Success ? Text(match.Groups[1].Value) : "";
     }
 
+    /// <summary>A redirect's path, whether the site answered with an absolute or a relative Location.</summary>
+    public static string RedirectPath(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location ?? throw new InvalidOperationException($"{(int)response.StatusCode} has no Location.");
+        return (location.IsAbsoluteUri ? location : new Uri(new Uri("http://localhost"), location)).AbsolutePath;
+    }
+
+    /// <summary>A redirect's path and query.</summary>
+    public static string RedirectPathAndQuery(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location ?? throw new InvalidOperationException($"{(int)response.StatusCode} has no Location.");
+        return (location.IsAbsoluteUri ? location : new Uri(new Uri("http://localhost"), location)).PathAndQuery;
+    }
+
     public static string Text(string html) => WebUtility.HtmlDecode(TagPattern().Replace(html, "")).Trim();
 
     [GeneratedRegex("<tbody>(.*?)</tbody>", RegexOptions.Singleline)]

@@ -96,6 +96,8 @@ public sealed class TestSite : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        // The console shows warnings and errors only, so a test run's output stays readable.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("CommerceCustomers:Database:Provider", _options.Provider.ToString());
         builder.UseSetting("CommerceCustomers:Database:DataFolder", _dataFolder);
         builder.UseSetting("CommerceCustomers:Database:ConnectionString", _options.ConnectionString ?? "");

@@ -178,7 +178,7 @@ public sealed class AccountEmailTests : IAsyncLifetime, IDisposable
         const string url = "/admin/email-templates/PasswordChangedNotice";
 
         var list = await admin.GetPageAsync("/admin/email-templates");
-        Assert.Equal(4, EmailTemplateDefinitions.All.Count(definition => list.Contains($"data-template=\"{definition.Name}\"", StringComparison.Ordinal)));
+        Assert.Equal(EmailTemplateDefinitions.All.Count, EmailTemplateDefinitions.All.Count(definition => list.Contains($"data-template=\"{definition.Name}\"", StringComparison.Ordinal)));
 
         using (var broken = await admin.PostFormAsync(url, [new("Subject", "Hi {{ user_name "), new("HtmlBody", "<p>x</p>"), new("TextBody", "x"), new("Submit", "save")]))
         {

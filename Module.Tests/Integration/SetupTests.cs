@@ -53,7 +53,7 @@ public sealed class SetupTests : IDisposable
         await client.SignInAsync("owner@example.com", "Owner-Passw0rd!");
         var list = await client.GetPageAsync("/admin/customers");
         Assert.Equal(4, Html.CustomerRows(list).Count);
-        Assert.Contains("<a class=\"brand\" href=\"/admin\">Corner shop</a>", list, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"brand\" href=\"/\">Corner shop</a>", list, StringComparison.Ordinal);
     }
 
     [Theory]

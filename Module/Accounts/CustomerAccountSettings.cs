@@ -17,6 +17,12 @@ public sealed class CustomerAccountSettings
 {
     public const string SectionName = "CustomerAccounts";
 
+    /// <summary>Visitors may create their own account (the Register page, and "Create an account" at checkout).</summary>
+    public bool EnableRegistration { get; set; }
+
+    /// <summary>Customers may reset a forgotten password themselves by email.</summary>
+    public bool AllowPasswordReset { get; set; } = true;
+
     /// <summary>The weakest password accepted; the original documentation recommends strong.</summary>
     public PasswordStrengthLevel MinimumPasswordStrength { get; set; } = PasswordStrengthLevel.Average;
 

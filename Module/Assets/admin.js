@@ -35,6 +35,14 @@ function updateStrengthMeter(input) {
     }
 
     const userInputs = JSON.parse(input.getAttribute('data-user-inputs') || '[]');
+    // On registration the person's details are still being typed: count them as they stand.
+    for (const selector of (input.getAttribute('data-user-input-fields') || '').split(',').filter(Boolean)) {
+        const field = document.querySelector(selector);
+        if (field && field.value) {
+            userInputs.push(field.value);
+        }
+    }
+
     const minimum = Number(input.getAttribute('data-minimum') || '0');
     const result = window.zxcvbn(input.value.slice(0, 100), userInputs);
     const level = strengthLevels[result.score];

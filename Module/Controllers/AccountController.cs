@@ -75,7 +75,7 @@ public sealed class AccountController(
         // The new security stamp would end this session too; sign in again to keep it.
         await signIn.RefreshSignInAsync(user);
         TempData.Success(result.Message!);
-        return LocalRedirect(Url.IsLocalUrl(posted.ReturnUrl) ? posted.ReturnUrl : "/admin");
+        return LocalRedirect(Url.IsLocalUrl(posted.ReturnUrl) ? posted.ReturnUrl : "/account");
     }
 
     private async Task<ChangePasswordViewModel> ChangeModelAsync(ShopUser user, string? returnUrl) => new()

@@ -29,6 +29,7 @@ public sealed class AdminAccountController(
     [HttpPost("login")]
     [ActionName(nameof(Login))]
     [AllowAnonymous]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Accounts.AccountRateLimits.PolicyName)]
     public async Task<IActionResult> LoginPost(LoginViewModel model)
     {
         if (string.IsNullOrWhiteSpace(model.Email))

@@ -7,6 +7,8 @@ public enum LoginAuditAction
     PasswordSet,
     SetPasswordLinkSent,
     PasswordChosenByCustomer,
+    RegisteredThemselves,
+    PasswordResetRequested,
 }
 
 /// <summary>

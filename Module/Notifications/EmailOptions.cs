@@ -30,7 +30,7 @@ public sealed class EmailOptions
     public string? SiteBaseUrl { get; set; }
 
     /// <summary>Where customers sign in, relative to the site's base address.</summary>
-    public string SignInPath { get; set; } = "/admin/login";
+    public string SignInPath { get; set; } = "/account/login";
 
     public SmtpOptions Smtp { get; set; } = new();
     public DispatcherOptions Dispatcher { get; set; } = new();

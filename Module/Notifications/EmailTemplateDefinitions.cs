@@ -17,6 +17,7 @@ public static class EmailTemplateDefinitions
     public const string PasswordChanged = "PasswordChanged";
     public const string SetPasswordLink = "SetPasswordLink";
     public const string PasswordChangedNotice = "PasswordChangedNotice";
+    public const string PasswordReset = "PasswordReset";
 
     public static IReadOnlyList<EmailTemplateDefinition> All { get; } =
     [
@@ -122,6 +123,31 @@ public static class EmailTemplateDefinitions
 
             {{ site.name }}
             """),
+        new(
+            PasswordReset,
+            "Password reset",
+            "Sent when a customer asks to reset a forgotten password: a one-time link to choose a new one.",
+            EmailSecretKind.Link,
+            "Reset your password for {{ site.name }}",
+            """
+            <p>Dear {{ customer.full_name | default: customer.company }},</p>
+            <p>Someone asked to reset the password of your account <strong>{{ user_name }}</strong> at <a href="{{ site.base_url }}">{{ site.name }}</a>.</p>
+            <p><a href="{{ link }}">Choose a new password</a></p>
+            <p>The link works once and expires. If you did not ask for this, ignore this email: your password stays as it is.</p>
+            <p>{{ site.name }}</p>
+            """,
+            """
+            Dear {{ customer.full_name | default: customer.company }},
+
+            Someone asked to reset the password of your account {{ user_name }} at {{ site.name }} ({{ site.base_url }}).
+
+            Choose a new password here:
+            {{ link }}
+
+            The link works once and expires. If you did not ask for this, ignore this email: your password stays as it is.
+
+            {{ site.name }}
+            """),
     ];
 
     public static EmailTemplateDefinition? Find(string name) =>
@@ -135,6 +161,6 @@ public static class EmailTemplateDefinitions
         Password = "Sample-Passw0rd",
         Link = baseUrl.TrimEnd('/') + "/set-password?token=sample",
         Site = new EmailSite { Name = siteName, BaseUrl = baseUrl },
-        SignInUrl = baseUrl.TrimEnd('/') + "/admin/login",
+        SignInUrl = baseUrl.TrimEnd('/') + "/account/login",
     };
 }

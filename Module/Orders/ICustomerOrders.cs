@@ -1,0 +1,32 @@
+namespace Commerce.Customers.Orders;
+
+/// <summary>An order as the customer and the admin see it in lists.</summary>
+public sealed record CustomerOrderSummary(string Id, string Number, DateTime PlacedUtc, string Status, decimal Total, string Currency);
+
+public sealed record CustomerOrderLine(string Product, int Quantity, decimal UnitPrice);
+
+public sealed record CustomerOrderDetails(CustomerOrderSummary Summary, IReadOnlyList<CustomerOrderLine> Lines, string? ShippingAddress);
+
+/// <summary>
+/// The integration contract through which the module reads a shop's orders. Orders belong to the
+/// shop, not to this module: a site registers its own implementation; without one, customers
+/// simply have no orders. The module calls it for the editor's Orders tab and My account.
+/// </summary>
+public interface ICustomerOrders
+{
+    /// <summary>The customer's orders, newest first.</summary>
+    Task<IReadOnlyList<CustomerOrderSummary>> ListAsync(int customerId, CancellationToken cancellationToken = default);
+
+    /// <summary>One of the customer's orders, or null if it is not theirs or does not exist.</summary>
+    Task<CustomerOrderDetails?> GetAsync(int customerId, string orderId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The contract's default for a site without a shop.</summary>
+internal sealed class NoCustomerOrders : ICustomerOrders
+{
+    public Task<IReadOnlyList<CustomerOrderSummary>> ListAsync(int customerId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<CustomerOrderSummary>>([]);
+
+    public Task<CustomerOrderDetails?> GetAsync(int customerId, string orderId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<CustomerOrderDetails?>(null);
+}
