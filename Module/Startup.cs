@@ -1,4 +1,5 @@
 using Commerce.Customers.Accounts;
+using Commerce.Customers.Checkout;
 using Commerce.Customers.Data;
 using Commerce.Customers.Drivers;
 using Commerce.Customers.Models;
@@ -126,6 +127,8 @@ public static class Startup
         services.AddScoped<PasswordResetService>();
         services.AddSingleton<ResetRequestLimiter>();
         services.TryAddScoped<ICustomerOrders, NoCustomerOrders>();
+        services.AddScoped<ICustomerCheckout, CustomerCheckout>();
+        services.AddScoped<AddressValidator>();
         services.AddScoped<IAuthorizationHandler, RegisteredCustomerHandler>();
         services.AddAccountRateLimits(configuration);
         services.AddScoped<MinimumStrengthPasswordValidator>();

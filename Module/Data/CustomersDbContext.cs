@@ -18,6 +18,7 @@ public abstract class CustomersDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<EmailTemplate> EmailTemplates => Set<EmailTemplate>();
     public DbSet<LoginAudit> LoginAudits => Set<LoginAudit>();
+    public DbSet<CustomerAddress> CustomerAddresses => Set<CustomerAddress>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
