@@ -1,13 +1,15 @@
 using Commerce.Customers;
 using Commerce.Customers.Host;
+using Commerce.Customers.Host.Shop;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddCommandLine(args, CommandLineSwitches.Mappings);
 builder.AddCommerceCustomers();
+builder.Services.AddDemoShop();
 
 var app = builder.Build();
 app.UseCommerceCustomers();
-app.MapGet("/", () => Results.Redirect("/account"));
+app.MapGet("/", () => Results.Redirect("/shop"));
 app.MapCommerceCustomers();
 
 await app.InitializeCommerceCustomersAsync();

@@ -33,8 +33,9 @@ public sealed partial class CustomerSelfServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Registration_is_off_by_default_and_its_page_does_not_exist()
+    public async Task With_registration_turned_off_its_page_does_not_exist_and_no_link_leads_there()
     {
+        await SetAsync(("EnableRegistration", "false"));
         using var visitor = _site.CreateSiteClient();
 
         using var page = await visitor.GetAsync("/account/register");

@@ -27,6 +27,12 @@ internal static class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        // Schemas of the site's other parts (a shop, say) that live in the same database.
+        foreach (var migrator in scope.ServiceProvider.GetServices<IDatabaseMigrator>())
+        {
+            await migrator.MigrateAsync(db, cancellationToken);
+        }
+
         scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer))
             .LogInformation("Database ready ({Provider}).", options.Provider);
     }

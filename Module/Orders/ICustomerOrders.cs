@@ -19,6 +19,9 @@ public interface ICustomerOrders
 
     /// <summary>One of the customer's orders, or null if it is not theirs or does not exist.</summary>
     Task<CustomerOrderDetails?> GetAsync(int customerId, string orderId, CancellationToken cancellationToken = default);
+
+    /// <summary>Where an admin creates an order for the customer, if the shop offers that page.</summary>
+    string? NewOrderUrl(int customerId) => null;
 }
 
 /// <summary>The contract's default for a site without a shop.</summary>

@@ -1,0 +1,32 @@
+using System.Security.Cryptography;
+using Commerce.Customers.Models;
+
+namespace Commerce.Customers.Host.Shop;
+
+/// <summary>Builds a demo order from products and quantities, pricing from the catalogue.</summary>
+internal static class OrderPlacement
+{
+    public static Order Create(int customerId, string email, IEnumerable<(Product Product, int Quantity)> lines, string shippingAddress, string? placedBy, DateTime now)
+    {
+        var order = new Order
+        {
+            CustomerId = customerId,
+            Email = email,
+            PlacedUtc = now,
+            ShippingAddress = shippingAddress,
+            PlacedBy = placedBy,
+            // Readable, unique enough for a demo, and not guessable in sequence.
+            Number = $"SO-{now:yyMMdd}-{RandomNumberGenerator.GetHexString(6)}",
+        };
+        foreach (var (product, quantity) in lines)
+        {
+            order.Lines.Add(new OrderLine { ProductName = product.Name, Quantity = quantity, UnitPrice = product.Price });
+            order.Currency = product.Currency;
+        }
+
+        order.Total = order.Lines.Sum(line => line.UnitPrice * line.Quantity);
+        return order;
+    }
+
+    public static string Format(CustomerAddress? address) => address?.ToMultiline() ?? "";
+}
