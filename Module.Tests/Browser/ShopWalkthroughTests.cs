@@ -1,0 +1,147 @@
+using Commerce.Customers.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace Commerce.Customers.Tests.Browser;
+
+/// <summary>The customer's side in Chromium: checkout with registration, pre-filled addresses, members-only, forgotten password, and the admin's New order.</summary>
+[Collection(ChromiumCollection.Name)]
+public sealed class ShopWalkthroughTests(ChromiumBrowser chromium) : IAsyncLifetime
+{
+    private SmtpTestServer _smtp = null!;
+    private TestSite _site = null!;
+
+    public async Task InitializeAsync()
+    {
+        _smtp = await SmtpTestServer.StartAsync();
+        _site = await TestSite.StartAsync(new TestSiteOptions { UseKestrel = true, Smtp = _smtp });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _site.DisposeAsync();
+        await _smtp.DisposeAsync();
+    }
+
+    private string Url(string path) => new Uri(_site.RootUri, path).ToString();
+
+    [Fact]
+    public async Task A_guest_registers_at_checkout_then_finds_the_address_prefilled_and_the_members_section_open()
+    {
+        var page = await chromium.NewPageAsync();
+
+        // Members-only things are hidden from a guest.
+        await page.GotoAsync(Url("/members"));
+        Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
+        await page.GotoAsync(Url("/shop"));
+        await Assertions.Expect(page.Locator("#products")).Not.ToContainTextAsync("Champion's robe");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add Boxing gloves to cart" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Checkout" }).ClickAsync();
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync("holly@nakatomi.com");
+        await page.GetByLabel("First name").FillAsync("Holly");
+        await page.GetByLabel("Last name").FillAsync("Gennero");
+        await page.GetByLabel("Street and number").FillAsync("2121 Avenue of the Stars");
+        await page.GetByLabel("Postal code").FillAsync("90067");
+        await page.GetByLabel("City").FillAsync("Los Angeles");
+        await page.GetByLabel("Country code").FillAsync("US");
+        await page.GetByLabel("Yes, with this password:").CheckAsync();
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("Violet-Canoe-Thunder-42");
+        await Assertions.Expect(page.Locator("#password-strength")).ToHaveAttributeAsync("data-level", "excellent");
+        await page.GetByLabel("Confirm password").FillAsync("Violet-Canoe-Thunder-42");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice.success")).ToContainTextAsync("Your account was created and you are signed in.");
+        var number = await page.Locator("#order-number").InnerTextAsync();
+
+        // Signed in: My account lists the order, the members section and product are open.
+        await page.GotoAsync(Url("/account"));
+        await Assertions.Expect(page.Locator("#orders")).ToContainTextAsync(number);
+        await page.GotoAsync(Url("/members"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Members only");
+        await page.GotoAsync(Url("/shop"));
+        await Assertions.Expect(page.Locator("#products")).ToContainTextAsync("Champion's robe");
+
+        // A second checkout starts from the saved address.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add Champion's robe to cart" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Checkout" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Street and number")).ToHaveValueAsync("2121 Avenue of the Stars");
+        await Assertions.Expect(page.GetByLabel("Email", new() { Exact = true })).ToHaveValueAsync("holly@nakatomi.com");
+        await Screenshot.SaveAsync(page, "checkout-prefilled");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#order-number")).ToBeVisibleAsync();
+
+        // Sign out, then sign in again with the password chosen at checkout.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GotoAsync(Url("/account/login"));
+        await page.GetByLabel("Email").FillAsync("holly@nakatomi.com");
+        await page.GetByLabel("Password").FillAsync("Violet-Canoe-Thunder-42");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/account");
+        await Assertions.Expect(page.Locator("#orders tbody tr")).ToHaveCountAsync(2);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_forgotten_password_is_reset_from_the_emailed_link_which_then_stops_working()
+    {
+        var page = await chromium.NewPageAsync();
+        await page.GotoAsync(Url("/account/login"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Forgot your password?" }).ClickAsync();
+        await page.GetByLabel("Email").FillAsync("john@mcclane.com");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send me a link" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#reset-requested")).ToBeVisibleAsync();
+
+        var (_, _, link) = Emails.SetPasswordLink(Assert.Single(await _smtp.WaitForAsync(1, TimeSpan.FromSeconds(20))));
+        var linked = new Uri(link);
+        var local = Url(linked.PathAndQuery) + linked.Fragment;
+        await page.GotoAsync(local);
+        // The token left the address bar as soon as the page read it.
+        await page.WaitForFunctionAsync("() => window.location.hash === ''");
+        await page.GetByLabel("New password").FillAsync("Saffron-Kettle-Meadow-88");
+        await page.GetByLabel("Confirm password").FillAsync("Saffron-Kettle-Meadow-88");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice.success")).ToContainTextAsync("Your password was set.");
+
+        // Open the link afresh, as from the email again (a same-page hash change would not reload).
+        await page.GotoAsync(Url("/shop"));
+        await page.GotoAsync(local);
+        await page.GetByLabel("New password").FillAsync("Another-Kettle-Meadow-99");
+        await page.GetByLabel("Confirm password").FillAsync("Another-Kettle-Meadow-99");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".validation-summary")).ToContainTextAsync("This link has expired or was already used.");
+
+        await page.GotoAsync(Url("/account/login"));
+        await page.GetByLabel("Email").FillAsync("john@mcclane.com");
+        await page.GetByLabel("Password").FillAsync("Saffron-Kettle-Meadow-88");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/account");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_admin_creates_an_order_that_registers_the_customer()
+    {
+        var page = await chromium.NewPageAsync();
+        await page.GotoAsync(Url("/admin/login"));
+        await page.GetByLabel("Email").FillAsync(TestSite.AdminEmail);
+        await page.GetByLabel("Password").FillAsync(TestSite.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin/customers");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit martin@riggs.com" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Orders" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#orders")).ToContainTextAsync("No orders yet.");
+        await page.GetByRole(AriaRole.Link, new() { Name = "New order" }).ClickAsync();
+        await page.GetByLabel("Jump rope").FillAsync("2");
+        await page.GetByLabel("Register the customer").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create order" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice.success")).ToContainTextAsync("A login was created for martin@riggs.com.");
+        await Assertions.Expect(page.Locator("#orders tbody tr")).ToHaveCountAsync(1);
+
+        var email = Assert.Single(await _smtp.WaitForAsync(1, TimeSpan.FromSeconds(20)));
+        Assert.Equal(["martin@riggs.com"], email.To);
+        Assert.NotEmpty(Emails.Password(email));
+        Assert.NotNull(await _site.WithDbAsync(db => db.Customers.Where(c => c.Email == "martin@riggs.com").Select(c => c.UserId).SingleAsync()));
+        await page.CloseAsync();
+    }
+}
