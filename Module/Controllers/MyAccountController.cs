@@ -37,6 +37,8 @@ public sealed class MyAccountController(
             Company = customer.Company,
             Phone = customer.Phone,
             Orders = await orders.ListAsync(customer.Id, cancellationToken),
+            Addresses = await db.CustomerAddresses.AsNoTracking().Where(a => a.CustomerId == customer.Id)
+                .OrderByDescending(a => a.IsDefaultShipping).ThenBy(a => a.Name).ToListAsync(cancellationToken),
         });
     }
 

@@ -40,4 +40,5 @@ public sealed class MyAccountViewModel
     public string? Phone { get; set; }
     public bool IsCustomer { get; set; }
     public IReadOnlyList<CustomerOrderSummary> Orders { get; set; } = [];
+    public IReadOnlyList<Models.CustomerAddress> Addresses { get; set; } = [];
 }
