@@ -158,6 +158,31 @@ public sealed partial class CustomerSelfServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_sites_reset_link_lifetime_setting_overrides_the_configured_default()
+    {
+        await using var shortLived = await TestSite.StartAsync(new TestSiteOptions
+        {
+            Smtp = _smtp,
+            Settings = new Dictionary<string, string> { ["CommerceCustomers:Accounts:SetPasswordLinkLifetime"] = "00:00:01" },
+        });
+        using (var admin = shortLived.CreateSiteClient())
+        {
+            await admin.SignInAsync(TestSite.AdminEmail, TestSite.AdminPassword);
+            using var saved = await admin.PostFormAsync("/admin/settings/customer-accounts",
+                [new("MinimumPasswordStrength", "Average"), new("NotificationMode", "EmailPassword"), new("AllowPasswordReset", "true"), new("LinkLifetimeHours", "2")]);
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        using var visitor = shortLived.CreateSiteClient();
+        await ForgotAsync(visitor, "frank@martin.com");
+        var (user, token, _) = Emails.SetPasswordLink(Assert.Single(await _smtp.WaitForAsync(1, TimeSpan.FromSeconds(20))));
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+
+        using var set = await visitor.PostFormAsync("/account/set-password", [new("User", user), new("Token", token), new("Password", "Saffron-Kettle-Meadow-88"), new("ConfirmPassword", "Saffron-Kettle-Meadow-88")]);
+        Assert.Contains("Your password was set.", await set.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reset_emails_to_one_address_are_limited_whoever_asks()
     {
         using var visitor = _site.CreateSiteClient();

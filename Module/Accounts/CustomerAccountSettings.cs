@@ -23,6 +23,9 @@ public sealed class CustomerAccountSettings
     /// <summary>Customers may reset a forgotten password themselves by email.</summary>
     public bool AllowPasswordReset { get; set; } = true;
 
+    /// <summary>How long set-password and reset links work, in hours; empty means the configured default.</summary>
+    public int? LinkLifetimeHours { get; set; }
+
     /// <summary>The weakest password accepted; the original documentation recommends strong.</summary>
     public PasswordStrengthLevel MinimumPasswordStrength { get; set; } = PasswordStrengthLevel.Average;
 
@@ -36,6 +39,11 @@ public sealed class CustomerAccountSettings
         if (!Enum.IsDefined(MinimumPasswordStrength))
         {
             yield return "MinimumPasswordStrength must be one of Weak, Acceptable, Average, Strong or Excellent.";
+        }
+
+        if (LinkLifetimeHours is < 1 or > 24 * 30)
+        {
+            yield return "LinkLifetimeHours must be between 1 and 720 hours (30 days).";
         }
 
         if (!Enum.IsDefined(NotificationMode))
