@@ -72,6 +72,8 @@ public sealed class ShopWalkthroughTests(ChromiumBrowser chromium) : IAsyncLifet
 
         // Sign out, then sign in again with the password chosen at checkout.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync("**/shop");
+        await Assertions.Expect(page.Locator(".topbar")).ToContainTextAsync("Sign in");
         await page.GotoAsync(Url("/account/login"));
         await page.GetByLabel("Email").FillAsync("holly@nakatomi.com");
         await page.GetByLabel("Password").FillAsync("Violet-Canoe-Thunder-42");
