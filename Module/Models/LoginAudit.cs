@@ -9,6 +9,7 @@ public enum LoginAuditAction
     PasswordChosenByCustomer,
     RegisteredThemselves,
     PasswordResetRequested,
+    RolesChanged,
 }
 
 /// <summary>

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commerce.Customers.Security;
 
 /// <summary>The permission names that a set of roles holds, read once per request.</summary>
-internal sealed class RolePermissions(CustomersDbContext db)
+public sealed class RolePermissions(CustomersDbContext db)
 {
     private readonly Dictionary<string, IReadOnlySet<string>> _byRoleSet = new(StringComparer.Ordinal);
 

@@ -26,3 +26,11 @@ public sealed class AddressesViewModel
     /// <summary>The form: empty to add an address, filled to edit one.</summary>
     public AddressForm Form { get; init; } = new();
 }
+
+/// <summary>What the Roles tab posts: the names of the roles to hold.</summary>
+public sealed class RolesForm
+{
+    public List<string> Roles { get; set; } = [];
+}
+
+public sealed record RoleOption(string Name, bool Assigned, bool MayChange);

@@ -1,0 +1,138 @@
+using System.Security.Claims;
+using Commerce.Customers.Data;
+using Commerce.Customers.Models;
+using Commerce.Customers.Security;
+using Commerce.Customers.ViewModels;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Commerce.Customers.Drivers;
+
+/// <summary>
+/// The Roles tab: the site's roles on a registered customer's login. An admin may grant or take
+/// away only roles whose every permission they hold themselves; only Administrators touch the
+/// Administrator role. Every change is audited.
+/// </summary>
+public sealed class CustomerRolesDisplayDriver(
+    UserManager<ShopUser> users,
+    RoleManager<IdentityRole> roles,
+    RolePermissions rolePermissions,
+    CustomersDbContext db,
+    IHttpContextAccessor httpContextAccessor,
+    TimeProvider clock,
+    IStringLocalizer<CustomerRolesDisplayDriver> S) : CustomerDisplayDriver
+{
+    public override string TabName => "Roles";
+    public override int Position => 40;
+    public override Permission ViewPermission => Permissions.ManageCustomerLogins;
+    public override Permission EditPermission => Permissions.ManageCustomerLogins;
+
+    public override bool AppliesTo(Customer customer) => customer.IsRegistered;
+
+    public override async Task<EditorShape> EditAsync(Customer customer, BuildEditorContext context)
+    {
+        var user = await users.FindByIdAsync(customer.UserId!);
+        var current = user is null ? [] : await users.GetRolesAsync(user);
+        return await ShapeAsync(current.ToHashSet(StringComparer.Ordinal));
+    }
+
+    public override async Task<EditorShape?> UpdateAsync(Customer customer, UpdateEditorContext context)
+    {
+        var form = new RolesForm();
+        await context.Updater.TryUpdateModelAsync(form, "");
+        var user = customer.UserId is null ? null : await users.FindByIdAsync(customer.UserId);
+        if (user is null)
+        {
+            context.Updater.ModelState.AddModelError("", S["The customer has no login."]);
+            return await ShapeAsync(new HashSet<string>());
+        }
+
+        var allRoles = await roles.Roles.Select(role => role.Name!).ToListAsync();
+        var wanted = form.Roles.Where(allRoles.Contains).ToHashSet(StringComparer.Ordinal);
+        var current = (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal);
+        var added = wanted.Except(current).Order(StringComparer.Ordinal).ToList();
+        var removed = current.Except(wanted).Order(StringComparer.Ordinal).ToList();
+
+        var forbidden = new List<string>();
+        foreach (var role in added.Concat(removed))
+        {
+            if (!await MayGrantAsync(role))
+            {
+                forbidden.Add(role);
+            }
+        }
+
+        if (forbidden.Count > 0)
+        {
+            context.Updater.ModelState.AddModelError("Roles", S["You may not grant or remove {0}: it carries permissions you do not have.", string.Join(", ", forbidden)]);
+            return await ShapeAsync(wanted);
+        }
+
+        if (added.Count == 0 && removed.Count == 0)
+        {
+            context.SuccessMessage = S["The roles did not change."];
+            return await ShapeAsync(current);
+        }
+
+        foreach (var result in new[] { await users.AddToRolesAsync(user, added), await users.RemoveFromRolesAsync(user, removed) })
+        {
+            foreach (var error in result.Errors)
+            {
+                context.Updater.ModelState.AddModelError("Roles", error.Description);
+            }
+        }
+
+        var actor = httpContextAccessor.HttpContext?.User;
+        db.LoginAudits.Add(new LoginAudit
+        {
+            CustomerId = customer.Id,
+            UserId = user.Id,
+            Action = LoginAuditAction.RolesChanged,
+            ActorUserId = actor?.FindFirstValue(ClaimTypes.NameIdentifier),
+            ActorName = actor?.Identity?.Name ?? "unknown",
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            Details = $"Added: {(added.Count == 0 ? "none" : string.Join(", ", added))}. Removed: {(removed.Count == 0 ? "none" : string.Join(", ", removed))}.",
+        });
+        context.SuccessMessage = S["The roles of {0} were saved.", user.Email!];
+        return await ShapeAsync(wanted);
+    }
+
+    private async Task<bool> MayGrantAsync(string role)
+    {
+        var actor = httpContextAccessor.HttpContext?.User;
+        if (actor is null)
+        {
+            return false;
+        }
+
+        var actorRoles = actor.FindAll(ClaimTypes.Role).Select(claim => claim.Value).ToList();
+        if (actorRoles.Contains(Permissions.AdministratorRole, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        if (string.Equals(role, Permissions.AdministratorRole, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var held = await rolePermissions.GetPermissionNamesAsync(actorRoles);
+        var required = await rolePermissions.GetPermissionNamesAsync([role]);
+        // A permission counts as held when the admin has it or one that implies it.
+        return required.All(name => Permissions.Find(name) is { } permission && permission.NamesThatGrant().Any(held.Contains));
+    }
+
+    private async Task<EditorShape> ShapeAsync(IReadOnlySet<string> assigned)
+    {
+        var names = await roles.Roles.OrderBy(role => role.Name).Select(role => role.Name!).ToListAsync();
+        var options = new List<RoleOption>();
+        foreach (var name in names)
+        {
+            options.Add(new RoleOption(name, assigned.Contains(name), await MayGrantAsync(name)));
+        }
+
+        return new EditorShape("CustomerRoles_Edit", options);
+    }
+}
