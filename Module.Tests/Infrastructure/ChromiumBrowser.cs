@@ -31,6 +31,8 @@ public sealed class ChromiumBrowser : IAsyncLifetime
                 $"Chromium not found at {executablePath}. Install it with: apt-get update && apt-get install -y chromium (test.sh does this when run as root).");
         }
 
+        // Expectations retry until this long, for the same reason as the page timeouts below.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -65,6 +67,9 @@ public sealed class ChromiumBrowser : IAsyncLifetime
             IgnoreHTTPSErrors = true,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
+        // Two cores run the whole suite in parallel; a page may wait on a busy server for a while.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         page.Close += (_, _) => _ = context.CloseAsync();
         return page;

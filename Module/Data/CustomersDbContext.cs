@@ -19,6 +19,7 @@ public abstract class CustomersDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<EmailTemplate> EmailTemplates => Set<EmailTemplate>();
     public DbSet<LoginAudit> LoginAudits => Set<LoginAudit>();
     public DbSet<CustomerAddress> CustomerAddresses => Set<CustomerAddress>();
+    public DbSet<CreditEntry> CreditEntries => Set<CreditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
