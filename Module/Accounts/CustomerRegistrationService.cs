@@ -28,6 +28,36 @@ public sealed class CustomerRegistrationService(
     TimeProvider clock,
     IStringLocalizer<CustomerRegistrationService> S)
 {
+    /// <summary>
+    /// Gives a saved customer a login with the password they chose, links it and audits it, in
+    /// the caller's transaction. Used by the Register page and by "Create an account" at checkout.
+    /// </summary>
+    public async Task<(ShopUser? User, IReadOnlyList<FieldError> Errors)> CreateOwnLoginAsync(Customer customer, string password, string? details, CancellationToken cancellationToken = default)
+    {
+        var user = new ShopUser { UserName = customer.Email, Email = customer.Email };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return (null, created.Errors
+                .Select(error => new FieldError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? CustomerLoginService.PasswordField : nameof(RegistrationRequest.Email), error.Description))
+                .ToList());
+        }
+
+        customer.UserId = user.Id;
+        db.LoginAudits.Add(new LoginAudit
+        {
+            CustomerId = customer.Id,
+            UserId = user.Id,
+            Action = LoginAuditAction.RegisteredThemselves,
+            ActorUserId = user.Id,
+            ActorName = customer.Email ?? "",
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            Details = details,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return (user, []);
+    }
+
     public async Task<RegistrationResult> RegisterAsync(RegistrationRequest request, CancellationToken cancellationToken = default)
     {
         var errors = validator.Validate(new CustomerFields(request.Company, request.FirstName, request.LastName, request.Email, null)).ToList();
@@ -70,31 +100,17 @@ public sealed class CustomerRegistrationService(
         customer.LastName = string.IsNullOrWhiteSpace(request.LastName) ? customer.LastName : request.LastName;
         customer.Company = string.IsNullOrWhiteSpace(request.Company) ? customer.Company : request.Company;
 
-        var user = new ShopUser { UserName = email, Email = email };
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            var created = await users.CreateAsync(user, request.Password!);
-            if (!created.Succeeded)
+            var (user, loginErrors) = await CreateOwnLoginAsync(customer, request.Password!, null, cancellationToken);
+            if (user is null)
             {
                 await transaction.RollbackAsync(CancellationToken.None);
                 db.ChangeTracker.Clear();
-                return new RegistrationResult(null, null, created.Errors
-                    .Select(error => new FieldError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? CustomerLoginService.PasswordField : nameof(RegistrationRequest.Email), error.Description))
-                    .ToList());
+                return new RegistrationResult(null, null, loginErrors);
             }
 
-            customer.UserId = user.Id;
-            db.LoginAudits.Add(new LoginAudit
-            {
-                CustomerId = customer.Id,
-                UserId = user.Id,
-                Action = LoginAuditAction.RegisteredThemselves,
-                ActorUserId = user.Id,
-                ActorName = email!,
-                CreatedUtc = clock.GetUtcNow().UtcDateTime,
-            });
-            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new RegistrationResult(user, customer, []);
         }

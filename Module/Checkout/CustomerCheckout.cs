@@ -11,10 +11,10 @@ namespace Commerce.Customers.Checkout;
 
 internal sealed class CustomerCheckout(
     CustomersDbContext db,
-    UserManager<ShopUser> users,
     CustomerValidator customerValidator,
     AddressValidator addressValidator,
     CustomerLoginService logins,
+    CustomerRegistrationService registration,
     CustomerAccountSettingsStore settings,
     TimeProvider clock,
     IStringLocalizer<CustomerCheckout> S) : ICustomerCheckout
@@ -106,28 +106,10 @@ internal sealed class CustomerCheckout(
 
     private async Task<CheckoutCustomerResult> RegisterWithPasswordAsync(Customer customer, string password, CancellationToken cancellationToken)
     {
-        var user = new ShopUser { UserName = customer.Email, Email = customer.Email };
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded)
-        {
-            return new CheckoutCustomerResult(null, created.Errors
-                .Select(error => new FieldError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? CustomerLoginService.PasswordField : nameof(CheckoutDetails.Email), error.Description))
-                .ToList(), null, null);
-        }
-
-        customer.UserId = user.Id;
-        db.LoginAudits.Add(new LoginAudit
-        {
-            CustomerId = customer.Id,
-            UserId = user.Id,
-            Action = LoginAuditAction.RegisteredThemselves,
-            ActorUserId = user.Id,
-            ActorName = customer.Email!,
-            CreatedUtc = clock.GetUtcNow().UtcDateTime,
-            Details = "At checkout.",
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        return new CheckoutCustomerResult(customer.Id, [], user.Id, S["Your account was created and you are signed in."]);
+        var (user, errors) = await registration.CreateOwnLoginAsync(customer, password, "At checkout.", cancellationToken);
+        return user is null
+            ? new CheckoutCustomerResult(null, errors, null, null)
+            : new CheckoutCustomerResult(customer.Id, [], user.Id, S["Your account was created and you are signed in."]);
     }
 
     private async Task<CheckoutCustomerResult> RegisterWithEmailedPasswordAsync(Customer customer, CancellationToken cancellationToken)
