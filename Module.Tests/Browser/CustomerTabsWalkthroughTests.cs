@@ -1,0 +1,81 @@
+using Commerce.Customers.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Commerce.Customers.Tests.Browser;
+
+/// <summary>The Addresses, Roles and Credit tabs, used as an administrator would in Chromium.</summary>
+[Collection(ChromiumCollection.Name)]
+public sealed class CustomerTabsWalkthroughTests(ChromiumBrowser chromium)
+{
+    [Fact]
+    public async Task Addresses_roles_and_credit_are_managed_from_their_tabs()
+    {
+        await using var site = await TestSite.StartAsync(new TestSiteOptions { UseKestrel = true });
+        var page = await chromium.NewPageAsync();
+        var dialogs = 0;
+        page.Dialog += async (_, dialog) =>
+        {
+            dialogs++;
+            await dialog.AcceptAsync();
+        };
+        await page.GotoAsync(new Uri(site.RootUri, "/admin/login").ToString());
+        await page.GetByLabel("Email").FillAsync(TestSite.AdminEmail);
+        await page.GetByLabel("Password").FillAsync(TestSite.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit frank@martin.com" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".tabs a")).ToHaveTextAsync(["General", "Addresses", "Orders", "Login details", "Roles", "Credit", "Notifications"]);
+
+        // Addresses: a bad country is refused by its field, then two addresses, then a delete.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Addresses" }).ClickAsync();
+        await page.GetByLabel("Name:").FillAsync("Home");
+        await page.GetByLabel("Street and number:").FillAsync("1 Rue de Rivoli");
+        await page.GetByLabel("Postal code:").FillAsync("75001");
+        await page.GetByLabel("City:").FillAsync("Paris");
+        await page.GetByLabel("Country code:").FillAsync("ZZ");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add address" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-valmsg-for=Country]")).ToContainTextAsync("Choose a country");
+        await page.GetByLabel("Country code:").FillAsync("FR");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add address" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice.success")).ToHaveTextAsync("The address Home was saved.");
+        await page.GetByLabel("Name:").FillAsync("Office");
+        await page.GetByLabel("Street and number:").FillAsync("10 Downing Street");
+        await page.GetByLabel("Postal code:").FillAsync("SW1A 2AA");
+        await page.GetByLabel("City:").FillAsync("London");
+        await page.GetByLabel("Country code:").FillAsync("GB");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add address" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#addresses tbody tr")).ToHaveCountAsync(2);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete address Office" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice.success")).ToHaveTextAsync("The address Office was deleted.");
+        await Assertions.Expect(page.Locator("#addresses tbody tr")).ToHaveCountAsync(1);
+        Assert.Equal(1, dialogs);
+        await Screenshot.SaveAsync(page, "tab-addresses");
+
+        // Roles: grant Staff.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Roles" }).ClickAsync();
+        await page.GetByLabel("Staff").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice.success")).ToHaveTextAsync("The roles of frank@martin.com were saved.");
+        await Assertions.Expect(page.GetByLabel("Staff")).ToBeCheckedAsync();
+
+        // Credit: add, refuse an overdraft, correct.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Credit" }).ClickAsync();
+        await page.GetByLabel("Amount (negative to use credit):").FillAsync("25");
+        await page.GetByLabel("Description:").FillAsync("Goodwill");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add entry" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#credit-balance")).ToContainTextAsync("25.00 USD");
+        await page.GetByLabel("Amount (negative to use credit):").FillAsync("-30");
+        await page.GetByLabel("Description:").FillAsync("Too much");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add entry" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-valmsg-for=Amount]")).ToContainTextAsync("cannot go below zero");
+        await page.Locator("#credit-entries a", new() { HasText = "Correct" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add entry" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#credit-balance")).ToContainTextAsync("0.00 USD");
+        await Assertions.Expect(page.Locator("#credit-entries tbody tr")).ToHaveCountAsync(2);
+        await Screenshot.SaveAsync(page, "tab-credit");
+
+        // The login history on the Login details tab shows the role change.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Login details" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#login-history")).ToContainTextAsync("Roles changed");
+        await page.CloseAsync();
+    }
+}
