@@ -35,7 +35,7 @@ public sealed class AccessTests : IAsyncLifetime
 
     private string[] AdminPages =>
     [
-        "/admin", "/admin/customers", "/admin/customers/create", $"/admin/customers/{_customerId}", $"/admin/customers/{_customerId}/general",
+        "/admin", "/admin/customers", "/admin/customers/export", "/admin/customers/create", $"/admin/customers/{_customerId}", $"/admin/customers/{_customerId}/general",
         $"/admin/customers/{_customerId}/delete", $"/admin/customers/{_customerId}/notifications", "/admin/notifications",
         "/admin/email-templates", "/admin/email-templates/LoginCreated", "/admin/email-settings",
     ];

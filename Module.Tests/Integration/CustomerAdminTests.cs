@@ -141,6 +141,34 @@ public abstract class CustomerAdminTests : IAsyncLifetime
         Assert.Equal(expectedOrder, forward);
     }
 
+    [Fact]
+    public async Task Export_streams_every_matching_customer_as_csv_in_the_lists_order()
+    {
+        await Site.WithDbAsync(async db =>
+        {
+            db.Customers.AddRange(Enumerable.Range(0, 450).Select(i => new Customer
+            {
+                LastName = $"Bulk{i:D3}", Company = i == 7 ? "=cmd|' /C calc'!A0" : null, Email = $"bulk{i:D3}@example.com", CreatedUtc = new DateTime(2021, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i),
+            }));
+            return await db.SaveChangesAsync();
+        });
+
+        using var response = await Admin.GetAsync("/admin/customers/export?sort=email&dir=asc");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("attachment", response.Content.Headers.ContentDisposition!.DispositionType, StringComparison.Ordinal);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Id,Company,Last name,First name,Email,Created (UTC),Is registered", lines[0]);
+        var expected = await Site.WithDbAsync(db => db.Customers.OrderBy(c => c.NormalizedEmail).ThenBy(c => c.Id).Select(c => c.Email!).ToListAsync());
+        Assert.Equal(expected, lines.Skip(1).Select(line => line.Split(',')[^3]));
+        Assert.Contains(lines, line => line.Contains(",'=cmd|' /C calc'!A0,Bulk007,", StringComparison.Ordinal));
+
+        using var registered = await Admin.GetAsync("/admin/customers/export?registered=yes&sort=email&dir=asc");
+        var registeredLines = (await registered.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["frank@martin.com", "john@mcclane.com"], registeredLines.Skip(1).Select(line => line.Split(',')[^3]));
+    }
+
     [Theory]
     [InlineData("/admin/customers?after=%%%")]
     [InlineData("/admin/customers?before=bm90LWEtY3Vyc29y")]

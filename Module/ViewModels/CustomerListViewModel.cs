@@ -58,6 +58,9 @@ public sealed class CustomerListViewModel
 
     public string FirstUrl => Url(Filter.Sort, Filter.Descending, null, null);
 
+    /// <summary>The CSV export of what the list shows (all pages), with the same search, filter and order.</summary>
+    public string ExportUrl => FirstUrl.Replace("/admin/customers?", "/admin/customers/export?", StringComparison.Ordinal);
+
     public string SortIndicator(CustomerSort sort) => sort != Filter.Sort ? "" : Filter.Descending ? "▼" : "▲";
 
     public string? AriaSort(CustomerSort sort) => sort != Filter.Sort ? null : Filter.Descending ? "descending" : "ascending";
