@@ -92,7 +92,8 @@ public sealed class ChromiumBrowser : IAsyncLifetime
 /// <summary>
 /// Lets test classes marked <c>[Collection(ChromiumCollection.Name)]</c> share one browser process.
 /// </summary>
-[CollectionDefinition(Name)]
+// Browser tests run alone, after the parallel collections, so a busy machine cannot starve them of CPU.
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ChromiumCollection : ICollectionFixture<ChromiumBrowser>
 {
     public const string Name = "Chromium";
