@@ -2,12 +2,16 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Commerce.Customers.Data;
+using Commerce.Customers.Services;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commerce.Customers.Accounts;
 
-/// <summary>Reads and writes the Customer accounts section of the site settings.</summary>
-public sealed class CustomerAccountSettingsStore(CustomersDbContext db)
+/// <summary>
+/// Reads and writes the Customer accounts section of the site settings. Reads go through
+/// <see cref="SiteSettingsStore"/>, which the layout and feature checks already loaded this request.
+/// </summary>
+public sealed class CustomerAccountSettingsStore(CustomersDbContext db, SiteSettingsStore site)
 {
     internal static readonly JsonSerializerOptions Json = new()
     {
@@ -24,7 +28,7 @@ public sealed class CustomerAccountSettingsStore(CustomersDbContext db)
             return _cached;
         }
 
-        var properties = await db.SiteSettings.AsNoTracking().Select(settings => settings.Properties).FirstOrDefaultAsync(cancellationToken);
+        var properties = (await site.GetAsync(cancellationToken))?.Properties;
         var section = properties is null ? null : JsonNode.Parse(properties)?[CustomerAccountSettings.SectionName];
         _cached = section?.Deserialize<CustomerAccountSettings>(Json) ?? new CustomerAccountSettings();
         return _cached;

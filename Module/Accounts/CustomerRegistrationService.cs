@@ -95,10 +95,7 @@ public sealed class CustomerRegistrationService(
             db.Customers.Add(customer);
         }
 
-        // What the visitor typed completes the shop's record; it does not erase what the shop knew.
-        customer.FirstName = string.IsNullOrWhiteSpace(request.FirstName) ? customer.FirstName : request.FirstName;
-        customer.LastName = string.IsNullOrWhiteSpace(request.LastName) ? customer.LastName : request.LastName;
-        customer.Company = string.IsNullOrWhiteSpace(request.Company) ? customer.Company : request.Company;
+        customer.CompleteWith(request.FirstName, request.LastName, request.Company, phone: null);
 
         try
         {

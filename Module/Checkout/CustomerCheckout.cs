@@ -73,11 +73,8 @@ internal sealed class CustomerCheckout(
             db.Customers.Add(customer);
         }
 
-        // The checkout fills in what the shop did not know; it does not overwrite a registered customer's email.
-        customer.FirstName = Prefer(details.FirstName, customer.FirstName);
-        customer.LastName = Prefer(details.LastName, customer.LastName);
-        customer.Company = Prefer(details.Company, customer.Company);
-        customer.Phone = Prefer(details.Phone, customer.Phone);
+        // The email stays as it is: for a registered customer it is their user name.
+        customer.CompleteWith(details.FirstName, details.LastName, details.Company, details.Phone);
         await db.SaveChangesAsync(cancellationToken);
         await SaveShippingAddressAsync(customer, details.Shipping, cancellationToken);
 
@@ -172,8 +169,6 @@ internal sealed class CustomerCheckout(
         // A registered customer with this email first, else the oldest unregistered one.
         return db.Customers.Where(c => c.NormalizedEmail == normalized).OrderBy(c => c.UserId == null).ThenBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
     }
-
-    private static string? Prefer(string? typed, string? known) => string.IsNullOrWhiteSpace(typed) ? known : typed.Trim();
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

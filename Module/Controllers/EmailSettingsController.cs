@@ -42,7 +42,7 @@ public sealed class EmailSettingsController(
             S["Test email from {0}", siteName],
             $"<p>{System.Net.WebUtility.HtmlEncode(S["This is a test email from {0}. Email delivery works.", siteName])}</p>",
             S["This is a test email from {0}. Email delivery works.", siteName]);
-        var message = messageFactory.Create(email, recipient, null, $"{Guid.NewGuid():N}@commerce.customers", siteName);
+        var message = messageFactory.Create(email, recipient, null, MessageIds.ForSite($"{Request.Scheme}://{Request.Host}"), siteName);
         try
         {
             await using var session = await transport.OpenAsync(cancellationToken);

@@ -68,6 +68,18 @@ public sealed class Customer : IHasConcurrencyStamp
             ? name
             : Company ?? Email ?? $"#{Id}";
 
+    /// <summary>
+    /// Fills in what a customer typed (at registration or checkout) without erasing what the shop
+    /// already knew: a blank field keeps the stored value.
+    /// </summary>
+    public void CompleteWith(string? firstName, string? lastName, string? company, string? phone)
+    {
+        FirstName = string.IsNullOrWhiteSpace(firstName) ? FirstName : firstName;
+        LastName = string.IsNullOrWhiteSpace(lastName) ? LastName : lastName;
+        Company = string.IsNullOrWhiteSpace(company) ? Company : company;
+        Phone = string.IsNullOrWhiteSpace(phone) ? Phone : phone.Trim();
+    }
+
     public static string Normalize(string? value) => value?.Trim().ToUpperInvariant() ?? "";
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

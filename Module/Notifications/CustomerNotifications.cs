@@ -54,7 +54,7 @@ internal sealed class CustomerNotifications(
         var now = clock.GetUtcNow().UtcDateTime;
         var notification = new Notification
         {
-            MessageId = $"{Guid.NewGuid():N}@{MessageIdDomain(model.Site.BaseUrl)}",
+            MessageId = MessageIds.ForSite(model.Site.BaseUrl),
             CustomerId = customer.Id,
             Template = template,
             RecipientEmail = customer.Email,
@@ -85,9 +85,6 @@ internal sealed class CustomerNotifications(
             SignInUrl = urls.SignInUrl,
         };
     }
-
-    private static string MessageIdDomain(string baseUrl) =>
-        Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.Host) ? uri.Host : "commerce.customers";
 
     private void WakeDispatcherAfterSave()
     {

@@ -69,10 +69,9 @@ public sealed class NotificationHistory(CustomersDbContext db, NotificationSigna
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var domain = original.MessageId[(original.MessageId.IndexOf('@', StringComparison.Ordinal) + 1)..];
         var copy = new Notification
         {
-            MessageId = $"{Guid.NewGuid():N}@{domain}",
+            MessageId = MessageIds.LikeOf(original.MessageId),
             CustomerId = original.CustomerId,
             Template = original.Template,
             RecipientEmail = original.RecipientEmail,
