@@ -2,6 +2,7 @@ using Commerce.Customers.Accounts;
 using Commerce.Customers.Checkout;
 using Commerce.Customers.Data;
 using Commerce.Customers.Drivers;
+using Commerce.Customers.Memberships;
 using Commerce.Customers.Models;
 using Commerce.Customers.Notifications;
 using Commerce.Customers.Orders;
@@ -108,6 +109,7 @@ public static class Startup
         });
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<RolePermissions>();
+        services.AddScoped<RoleGrantPolicy>();
 
         services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
             .AddApplicationPart(typeof(Startup).Assembly);
@@ -136,6 +138,9 @@ public static class Startup
         services.AddScoped<RecipeExecutor>();
         services.AddImplementationsOf<IRecipeStepHandler>(ServiceLifetime.Scoped);
         services.AddAccountEmails();
+        services.AddScoped<MembershipService>();
+        services.AddScoped<MembershipLifecycle>();
+        services.AddHostedService<MembershipJob>();
         services.AddImplementationsOf<CustomerDisplayDriver>(ServiceLifetime.Scoped);
 
         return builder;

@@ -23,7 +23,7 @@ public sealed class CustomerTabsWalkthroughTests(ChromiumBrowser chromium)
         await page.GetByLabel("Password").FillAsync(TestSite.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit frank@martin.com" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".tabs a")).ToHaveTextAsync(["General", "Addresses", "Orders", "Login details", "Roles", "Credit", "Notifications"]);
+        await Assertions.Expect(page.Locator(".tabs a")).ToHaveTextAsync(["General", "Addresses", "Orders", "Login details", "Roles", "Membership", "Credit", "Notifications"]);
 
         // Addresses: a bad country is refused by its field, then two addresses, then a delete.
         await page.GetByRole(AriaRole.Link, new() { Name = "Addresses" }).ClickAsync();

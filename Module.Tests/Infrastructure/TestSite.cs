@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -32,6 +33,9 @@ public sealed record TestSiteOptions
 
     /// <summary>Receives every log line at every level.</summary>
     public CapturedLogs? Logs { get; init; }
+
+    /// <summary>The site's clock, such as a FakeTimeProvider that a test moves forward; the system clock if null.</summary>
+    public TimeProvider? Clock { get; init; }
 
     /// <summary>Any other configuration, such as <c>CommerceCustomers:Email:Dispatcher:MaxAttempts</c>.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
@@ -122,6 +126,11 @@ public sealed class TestSite : WebApplicationFactory<Program>
         foreach (var (key, value) in _options.Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_options.Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
 
         if (_options.Logs is { } logs)

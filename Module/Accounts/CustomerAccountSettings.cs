@@ -34,6 +34,9 @@ public sealed class CustomerAccountSettings
     /// <summary>Whether "Require password change at next sign-in" starts ticked on the Login details tab.</summary>
     public bool RequirePasswordChangeByDefault { get; set; }
 
+    /// <summary>How many days before a membership ends the customer is reminded; 0 sends no reminder.</summary>
+    public int MembershipReminderDays { get; set; } = 7;
+
     public IEnumerable<string> Validate()
     {
         if (!Enum.IsDefined(MinimumPasswordStrength))
@@ -44,6 +47,11 @@ public sealed class CustomerAccountSettings
         if (LinkLifetimeHours is < 1 or > 24 * 30)
         {
             yield return "LinkLifetimeHours must be between 1 and 720 hours (30 days).";
+        }
+
+        if (MembershipReminderDays is < 0 or > 365)
+        {
+            yield return "MembershipReminderDays must be between 0 and 365.";
         }
 
         if (!Enum.IsDefined(NotificationMode))

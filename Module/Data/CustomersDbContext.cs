@@ -20,6 +20,9 @@ public abstract class CustomersDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<LoginAudit> LoginAudits => Set<LoginAudit>();
     public DbSet<CustomerAddress> CustomerAddresses => Set<CustomerAddress>();
     public DbSet<CreditEntry> CreditEntries => Set<CreditEntry>();
+    public DbSet<CustomerMembership> CustomerMemberships => Set<CustomerMembership>();
+    public DbSet<BulkJob> BulkJobs => Set<BulkJob>();
+    public DbSet<BulkJobIssue> BulkJobIssues => Set<BulkJobIssue>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -18,7 +18,7 @@ namespace Commerce.Customers.Drivers;
 public sealed class CustomerRolesDisplayDriver(
     UserManager<ShopUser> users,
     RoleManager<IdentityRole> roles,
-    RolePermissions rolePermissions,
+    RoleGrantPolicy grantPolicy,
     CustomersDbContext db,
     IHttpContextAccessor httpContextAccessor,
     TimeProvider clock,
@@ -99,40 +99,13 @@ public sealed class CustomerRolesDisplayDriver(
         return await ShapeAsync(wanted);
     }
 
-    private async Task<bool> MayGrantAsync(string role)
-    {
-        var actor = httpContextAccessor.HttpContext?.User;
-        if (actor is null)
-        {
-            return false;
-        }
-
-        var actorRoles = actor.FindAll(ClaimTypes.Role).Select(claim => claim.Value).ToList();
-        if (actorRoles.Contains(Permissions.AdministratorRole, StringComparer.Ordinal))
-        {
-            return true;
-        }
-
-        if (string.Equals(role, Permissions.AdministratorRole, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var held = await rolePermissions.GetPermissionNamesAsync(actorRoles);
-        var required = await rolePermissions.GetPermissionNamesAsync([role]);
-        // A permission counts as held when the admin has it or one that implies it.
-        return required.All(name => Permissions.Find(name) is { } permission && permission.NamesThatGrant().Any(held.Contains));
-    }
+    private Task<bool> MayGrantAsync(string role) => grantPolicy.MayGrantAsync(httpContextAccessor.HttpContext?.User, role);
 
     private async Task<EditorShape> ShapeAsync(IReadOnlySet<string> assigned)
     {
-        var names = await roles.Roles.OrderBy(role => role.Name).Select(role => role.Name!).ToListAsync();
-        var options = new List<RoleOption>();
-        foreach (var name in names)
-        {
-            options.Add(new RoleOption(name, assigned.Contains(name), await MayGrantAsync(name)));
-        }
-
+        var options = (await grantPolicy.RolesAsync(httpContextAccessor.HttpContext?.User))
+            .Select(role => new RoleOption(role.Role, assigned.Contains(role.Role), role.MayGrant))
+            .ToList();
         return new EditorShape("CustomerRoles_Edit", options);
     }
 }

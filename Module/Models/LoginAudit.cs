@@ -10,6 +10,9 @@ public enum LoginAuditAction
     RegisteredThemselves,
     PasswordResetRequested,
     RolesChanged,
+    MembershipGranted,
+    MembershipEnded,
+    MembershipExpired,
 }
 
 /// <summary>

@@ -14,6 +14,9 @@ public interface ICustomerNotifications
     /// </summary>
     /// <param name="secret">The password or link the template delivers; encrypted at rest, never logged.</param>
     Task<Notification> EnqueueAsync(string template, Customer customer, string userName, string? secret, CancellationToken cancellationToken = default);
+
+    /// <summary>Enqueues a membership reminder or expiry notice, which carries no secret.</summary>
+    Task<Notification> EnqueueMembershipAsync(string template, Customer customer, string userName, EmailMembership membership, CancellationToken cancellationToken = default);
 }
 
 internal sealed class CustomerNotifications(
@@ -30,7 +33,13 @@ internal sealed class CustomerNotifications(
     private static readonly JsonSerializerOptions ModelJson = new(JsonSerializerDefaults.Web);
     private bool _listening;
 
-    public async Task<Notification> EnqueueAsync(string template, Customer customer, string userName, string? secret, CancellationToken cancellationToken = default)
+    public Task<Notification> EnqueueAsync(string template, Customer customer, string userName, string? secret, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(template, customer, userName, secret, membership: null, cancellationToken);
+
+    public Task<Notification> EnqueueMembershipAsync(string template, Customer customer, string userName, EmailMembership membership, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(template, customer, userName, secret: null, membership, cancellationToken);
+
+    private async Task<Notification> EnqueueAsync(string template, Customer customer, string userName, string? secret, EmailMembership? membership, CancellationToken cancellationToken)
     {
         var definition = EmailTemplateDefinitions.Find(template) ?? throw new ArgumentException($"There is no email template '{template}'.", nameof(template));
         if ((definition.Secret == EmailSecretKind.None) != string.IsNullOrEmpty(secret))
@@ -50,6 +59,7 @@ internal sealed class CustomerNotifications(
         }
 
         var model = await BuildModelAsync(customer, userName, cancellationToken);
+        model.Membership = membership;
         var masked = await renderer.RenderAsync(await templates.GetAsync(template, cancellationToken), model.WithSecret(definition.Secret, MaskedSecret));
         var now = clock.GetUtcNow().UtcDateTime;
         var notification = new Notification

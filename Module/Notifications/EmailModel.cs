@@ -3,7 +3,7 @@ namespace Commerce.Customers.Notifications;
 /// <summary>
 /// What an email template sees. Liquid names are snake_case: <c>{{ customer.first_name }}</c>,
 /// <c>{{ user_name }}</c>, <c>{{ password }}</c>, <c>{{ link }}</c>, <c>{{ site.name }}</c>,
-/// <c>{{ site.base_url }}</c>, <c>{{ sign_in_url }}</c>.
+/// <c>{{ site.base_url }}</c>, <c>{{ sign_in_url }}</c>, <c>{{ membership.role }}</c>.
 /// </summary>
 public sealed class EmailModel
 {
@@ -19,12 +19,16 @@ public sealed class EmailModel
     public EmailSite Site { get; set; } = new();
     public string SignInUrl { get; set; } = "";
 
+    /// <summary>The membership a reminder or expiry notice is about.</summary>
+    public EmailMembership? Membership { get; set; }
+
     public EmailModel WithSecret(EmailSecretKind kind, string? secret) => new()
     {
         Customer = Customer,
         UserName = UserName,
         Site = Site,
         SignInUrl = SignInUrl,
+        Membership = Membership,
         Password = kind == EmailSecretKind.Password ? secret : null,
         Link = kind == EmailSecretKind.Link ? secret : null,
     };
@@ -38,6 +42,14 @@ public sealed class EmailCustomer
     public string? Email { get; set; }
 
     public string FullName => string.Join(' ', new[] { FirstName, LastName }.Where(part => !string.IsNullOrEmpty(part)));
+}
+
+/// <summary>A membership as templates see it: <c>{{ membership.role }}</c>, <c>{{ membership.valid_to }}</c> (the last day, yyyy-MM-dd).</summary>
+public sealed class EmailMembership
+{
+    public string Role { get; set; } = "";
+    public string ValidFrom { get; set; } = "";
+    public string ValidTo { get; set; } = "";
 }
 
 public sealed class EmailSite

@@ -29,6 +29,7 @@ public sealed class EmailRenderer
         _options.MemberAccessStrategy.Register<EmailModel>();
         _options.MemberAccessStrategy.Register<EmailCustomer>();
         _options.MemberAccessStrategy.Register<EmailSite>();
+        _options.MemberAccessStrategy.Register<EmailMembership>();
     }
 
     /// <summary>Checks Liquid syntax; <paramref name="error"/> is the parser's message.</summary>

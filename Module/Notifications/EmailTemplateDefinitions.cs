@@ -18,6 +18,8 @@ public static class EmailTemplateDefinitions
     public const string SetPasswordLink = "SetPasswordLink";
     public const string PasswordChangedNotice = "PasswordChangedNotice";
     public const string PasswordReset = "PasswordReset";
+    public const string MembershipExpiring = "MembershipExpiring";
+    public const string MembershipExpired = "MembershipExpired";
 
     public static IReadOnlyList<EmailTemplateDefinition> All { get; } =
     [
@@ -148,6 +150,48 @@ public static class EmailTemplateDefinitions
 
             {{ site.name }}
             """),
+        new(
+            MembershipExpiring,
+            "Membership expiry reminder",
+            "Sent a configurable number of days (Customer accounts settings) before a membership ends.",
+            EmailSecretKind.None,
+            "Your {{ membership.role }} membership at {{ site.name }} ends on {{ membership.valid_to }}",
+            """
+            <p>Dear {{ customer.full_name | default: customer.company }},</p>
+            <p>Your <strong>{{ membership.role }}</strong> membership at <a href="{{ site.base_url }}">{{ site.name }}</a> ends on {{ membership.valid_to }} (UTC).</p>
+            <p>Contact us if you would like to renew it.</p>
+            <p>{{ site.name }}</p>
+            """,
+            """
+            Dear {{ customer.full_name | default: customer.company }},
+
+            Your {{ membership.role }} membership at {{ site.name }} ({{ site.base_url }}) ends on {{ membership.valid_to }} (UTC).
+
+            Contact us if you would like to renew it.
+
+            {{ site.name }}
+            """),
+        new(
+            MembershipExpired,
+            "Membership expired",
+            "Sent when a membership ends and its role is removed.",
+            EmailSecretKind.None,
+            "Your {{ membership.role }} membership at {{ site.name }} has ended",
+            """
+            <p>Dear {{ customer.full_name | default: customer.company }},</p>
+            <p>Your <strong>{{ membership.role }}</strong> membership at <a href="{{ site.base_url }}">{{ site.name }}</a> ended on {{ membership.valid_to }} (UTC).</p>
+            <p>Thank you for being a member. Contact us if you would like to renew it.</p>
+            <p>{{ site.name }}</p>
+            """,
+            """
+            Dear {{ customer.full_name | default: customer.company }},
+
+            Your {{ membership.role }} membership at {{ site.name }} ({{ site.base_url }}) ended on {{ membership.valid_to }} (UTC).
+
+            Thank you for being a member. Contact us if you would like to renew it.
+
+            {{ site.name }}
+            """),
     ];
 
     public static EmailTemplateDefinition? Find(string name) =>
@@ -162,5 +206,6 @@ public static class EmailTemplateDefinitions
         Link = baseUrl.TrimEnd('/') + "/set-password?token=sample",
         Site = new EmailSite { Name = siteName, BaseUrl = baseUrl },
         SignInUrl = baseUrl.TrimEnd('/') + "/account/login",
+        Membership = new EmailMembership { Role = "Champions", ValidFrom = "2026-01-01", ValidTo = "2026-12-31" },
     };
 }
