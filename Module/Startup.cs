@@ -1,4 +1,5 @@
 using Commerce.Customers.Accounts;
+using Commerce.Customers.Bulk;
 using Commerce.Customers.Checkout;
 using Commerce.Customers.Data;
 using Commerce.Customers.Drivers;
@@ -119,6 +120,7 @@ public static class Startup
         services.AddScoped<SiteSettingsStore>();
         services.AddScoped<CustomerValidator>();
         services.AddScoped<CustomerListQuery>();
+        services.AddScoped<CustomerCsvExport>();
         services.AddSingleton<PasswordGenerator>();
         services.AddSingleton<PasswordStrengthEstimator>();
         services.AddHostedService<PasswordStrengthWarmUp>();
@@ -141,6 +143,11 @@ public static class Startup
         services.AddScoped<MembershipService>();
         services.AddScoped<MembershipLifecycle>();
         services.AddHostedService<MembershipJob>();
+        services.AddSingleton<BulkJobSignal>();
+        services.AddScoped<BulkJobService>();
+        services.AddScoped<CustomerImportChecker>();
+        services.AddImplementationsOf<IBulkJobHandler>(ServiceLifetime.Scoped);
+        services.AddHostedService<BulkJobRunner>();
         services.AddImplementationsOf<CustomerDisplayDriver>(ServiceLifetime.Scoped);
 
         return builder;

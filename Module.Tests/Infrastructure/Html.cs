@@ -6,7 +6,7 @@ namespace Commerce.Customers.Tests.Infrastructure;
 /// <summary>Small readers of the admin's HTML, enough to assert on rows and messages.</summary>
 public static partial class Html
 {
-    /// <summary>The customers table's rows, each as its decoded cell texts (Actions cell first).</summary>
+    /// <summary>The customers table's rows, each as its decoded cell texts (Actions cell first; the bulk selection box is left out).</summary>
     public static IReadOnlyList<string[]> CustomerRows(string page)
     {
         var body = TableBody().Match(page);
@@ -17,7 +17,9 @@ public static partial class Html
 
         return RowPattern().Matches(body.Groups[1].Value)
             .Where(row => row.Value.Contains("data-customer-id", StringComparison.Ordinal))
-            .Select(row => CellPattern().Matches(row.Value).Select(cell => Text(cell.Groups[1].Value)).ToArray())
+            .Select(row => CellPattern().Matches(row.Value)
+                .Where(cell => !cell.Value.StartsWith("<td class=\"select\"", StringComparison.Ordinal))
+                .Select(cell => Text(cell.Groups[1].Value)).ToArray())
             .ToList();
     }
 

@@ -29,6 +29,18 @@ public sealed partial class SiteClient(HttpClient http) : IDisposable
         return await Http.PostAsync(new Uri(postUrl ?? formUrl, UriKind.Relative), content);
     }
 
+    /// <summary>Uploads a file as a multipart form, with the antiforgery token of <paramref name="formUrl"/>.</summary>
+    public async Task<HttpResponseMessage> PostFileAsync(string formUrl, string fieldName, string fileName, byte[] bytes)
+    {
+        var token = AntiforgeryToken(await GetPageAsync(formUrl));
+        using var content = new MultipartFormDataContent();
+        content.Add(new StringContent(token), "__RequestVerificationToken");
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        content.Add(file, fieldName, fileName);
+        return await Http.PostAsync(new Uri(formUrl, UriKind.Relative), content);
+    }
+
     /// <summary>Posts without any antiforgery token, as a cross-site form would.</summary>
     public async Task<HttpResponseMessage> PostWithoutTokenAsync(string url, IEnumerable<KeyValuePair<string, string>> fields)
     {

@@ -89,6 +89,14 @@ public sealed class TestSite : WebApplicationFactory<Program>
     public SiteClient CreateSiteClient() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
+    /// <summary>A client signed in as the set-up administrator.</summary>
+    public async Task<SiteClient> AdminClientAsync()
+    {
+        var client = CreateSiteClient();
+        await client.SignInAsync(AdminEmail, AdminPassword);
+        return client;
+    }
+
     public async Task<T> WithDbAsync<T>(Func<CustomersDbContext, IServiceProvider, Task<T>> action)
     {
         await using var scope = Services.CreateAsyncScope();
@@ -114,6 +122,7 @@ public sealed class TestSite : WebApplicationFactory<Program>
         builder.UseSetting("CommerceCustomers:Email:Dispatcher:PollInterval", "00:00:00.200");
         builder.UseSetting("CommerceCustomers:Email:Dispatcher:RetryBaseDelay", "00:00:00.300");
         builder.UseSetting("CommerceCustomers:Email:Dispatcher:RetryMaxDelay", "00:00:01");
+        builder.UseSetting("CommerceCustomers:BulkJobs:PollInterval", "00:00:00.200");
         if (_options.Smtp is { } smtp)
         {
             builder.UseSetting("CommerceCustomers:Email:Delivery", "Smtp");

@@ -99,7 +99,7 @@ public abstract class MembershipTests : IAsyncLifetime
     [Fact]
     public async Task Bad_grants_are_refused_by_the_field_and_store_nothing()
     {
-        using var admin = await AdminAsync();
+        using var admin = await _site.AdminClientAsync();
         var cases = new (string Field, string Role, string From, string To, string Message)[]
         {
             ("ValidTo", Role, "2026-03-20", "2026-03-19", "cannot come before"),
@@ -129,7 +129,7 @@ public abstract class MembershipTests : IAsyncLifetime
     [Fact]
     public async Task A_role_held_permanently_is_not_turned_into_a_membership_and_ending_early_removes_the_role()
     {
-        using var admin = await AdminAsync();
+        using var admin = await _site.AdminClientAsync();
         using (await admin.PostFormAsync($"/admin/customers/{_frank}/roles", [new("Roles", "Customer Service")]))
         using (var refused = await admin.PostFormAsync($"/admin/customers/{_frank}/membership", Grant("Customer Service", "2026-03-10", "2026-04-01")))
         {
@@ -186,19 +186,12 @@ public abstract class MembershipTests : IAsyncLifetime
         Assert.True(await _site.WithDbAsync(async (_, services) => (await services.GetRequiredService<UserManager<ShopUser>>().GetUsersInRoleAsync(Role)).Count == 0));
     }
 
-    private async Task<SiteClient> AdminAsync()
-    {
-        var client = _site.CreateSiteClient();
-        await client.SignInAsync(TestSite.AdminEmail, TestSite.AdminPassword);
-        return client;
-    }
-
     private static List<KeyValuePair<string, string>> Grant(string role, string from, string to) =>
         [new("Action", "grant"), new("Role", role), new("ValidFrom", from), new("ValidTo", to)];
 
     private async Task<HttpResponseMessage> GrantAsync(string from, string to)
     {
-        using var admin = await AdminAsync();
+        using var admin = await _site.AdminClientAsync();
         return await admin.PostFormAsync($"/admin/customers/{_frank}/membership", Grant(Role, from, to));
     }
 

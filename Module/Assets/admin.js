@@ -80,3 +80,71 @@ document.addEventListener('DOMContentLoaded', () => {
     form.querySelector('input[name="Token"]').value = values.get('token') || '';
     history.replaceState(null, '', window.location.pathname);
 });
+
+// The Customers list's bulk bar: "select all on this page", and how many rows are ticked.
+function updateSelectedCount(formId) {
+    const boxes = [...document.querySelectorAll(`input[type=checkbox][name=Ids][form="${formId}"]`)];
+    const ticked = boxes.filter((box) => box.checked).length;
+    const counter = document.getElementById('bulk-selected-count');
+    if (counter) {
+        counter.textContent = ticked === 0 ? '' : `${ticked} selected`;
+    }
+
+    const all = document.querySelector(`input[data-select-all="${formId}"]`);
+    if (all) {
+        all.checked = boxes.length > 0 && ticked === boxes.length;
+        all.indeterminate = ticked > 0 && ticked < boxes.length;
+    }
+}
+
+document.addEventListener('change', (event) => {
+    const target = event.target;
+    if (!(target instanceof HTMLInputElement) || target.type !== 'checkbox') {
+        return;
+    }
+
+    const formId = target.getAttribute('data-select-all');
+    if (formId) {
+        for (const box of document.querySelectorAll(`input[type=checkbox][name=Ids][form="${formId}"]`)) {
+            box.checked = target.checked;
+        }
+
+        updateSelectedCount(formId);
+    } else if (target.name === 'Ids' && target.getAttribute('form')) {
+        updateSelectedCount(target.getAttribute('form'));
+    }
+});
+
+// A bulk job's page follows its progress while it runs, then reloads to show the outcome.
+const jobSection = document.querySelector('[data-progress-url]');
+if (jobSection) {
+    const url = jobSection.getAttribute('data-progress-url');
+    const format = (value) => value.toLocaleString('en-US');
+    const poll = async () => {
+        try {
+            const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+            if (response.ok) {
+                const progress = await response.json();
+                const bar = document.getElementById('job-progress');
+                bar.max = Math.max(progress.total, 1);
+                bar.value = Math.min(progress.processed, bar.max);
+                for (const name of ['processed', 'total', 'succeeded', 'failed']) {
+                    const element = jobSection.querySelector(`[data-count="${name}"]`);
+                    if (element) {
+                        element.textContent = format(progress[name]);
+                    }
+                }
+
+                if (progress.finished) {
+                    window.location.reload();
+                    return;
+                }
+            }
+        } catch {
+            // A missed poll is harmless; the next one catches up.
+        }
+
+        window.setTimeout(poll, 1000);
+    };
+    window.setTimeout(poll, 1000);
+}

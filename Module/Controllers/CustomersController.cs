@@ -18,6 +18,7 @@ namespace Commerce.Customers.Controllers;
 public sealed class CustomersController(
     CustomersDbContext db,
     CustomerListQuery listQuery,
+    CustomerCsvExport export,
     IEnumerable<CustomerDisplayDriver> drivers,
     IAuthorizationService authorization,
     UserManager<ShopUser> userManager,
@@ -37,32 +38,8 @@ public sealed class CustomersController(
     /// page by page (keyset), so memory stays flat whatever the number of customers.
     /// </summary>
     [HttpGet("export")]
-    public async Task Export([FromQuery] CustomerListQueryString query, CancellationToken cancellationToken)
-    {
-        var filter = query.ToFilter() with { After = null, Before = null, PageSize = CustomerListFilter.MaxPageSize };
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"customers-{clock.GetUtcNow():yyyyMMdd}.csv\"";
-        await using var writer = new StreamWriter(Response.Body, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024);
-        await writer.WriteAsync(Csv.Line("Id", "Company", "Last name", "First name", "Email", "Created (UTC)", "Is registered"));
-        while (true)
-        {
-            var page = await listQuery.ExecuteAsync(filter, cancellationToken);
-            foreach (var row in page.Rows)
-            {
-                await writer.WriteAsync(Csv.Line(
-                    row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Company, row.LastName, row.FirstName, row.Email,
-                    row.CreatedUtc.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), row.IsRegistered ? "Yes" : "No"));
-            }
-
-            if (page.NextCursor is null)
-            {
-                break;
-            }
-
-            filter = filter with { After = page.NextCursor };
-            await writer.FlushAsync(cancellationToken);
-        }
-    }
+    public Task Export([FromQuery] CustomerListQueryString query, CancellationToken cancellationToken) =>
+        export.WriteFilteredAsync(Response, query.ToFilter(), cancellationToken);
 
     [HttpGet("create")]
     [Authorize(Policy = nameof(Permissions.ManageCustomers))]

@@ -102,16 +102,17 @@ internal sealed class NotificationDispatcher(
                 {
                     var message = await BuildAsync(templates, notification, cancellationToken);
                     await session.SendAsync(message, cancellationToken);
-                    if (!await queue.MarkSentAsync(notification, CancellationToken.None))
-                    {
-                        logger.LogWarning("Notification {NotificationId} was sent after its claim expired; another node may send it again with the same Message-Id.", notification.Id);
-                    }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
                     await FailAsync(queue, notification, exception, CancellationToken.None);
+                    done++;
+                    continue;
                 }
 
+                // Sent: from here on, failing to record it must not count as a failed attempt,
+                // or the retry would deliver the message a second time.
+                await RecordSentAsync(queue, notification);
                 done++;
             }
 
@@ -128,6 +129,37 @@ internal sealed class NotificationDispatcher(
             foreach (var notification in claimed.Skip(done))
             {
                 await queue.ReleaseAsync(notification, CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Records a delivered message, retrying while the database is busy (a SQLite writer may hold
+    /// the lock for a while). Only if that never succeeds may the message go out again, once its
+    /// claim expires, with the same Message-Id.
+    /// </summary>
+    private async Task RecordSentAsync(NotificationQueue queue, Notification notification)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (!await queue.MarkSentAsync(notification, CancellationToken.None))
+                {
+                    logger.LogWarning("Notification {NotificationId} was sent after its claim expired; another node may send it again with the same Message-Id.", notification.Id);
+                }
+
+                return;
+            }
+            catch (Exception exception) when (attempt < 6 && exception is not OperationCanceledException)
+            {
+                logger.LogInformation("Recording notification {NotificationId} as sent failed (attempt {Attempt}): {Error}", notification.Id, attempt, exception.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * Math.Pow(2, attempt)), CancellationToken.None);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "Notification {NotificationId} was sent but could not be recorded; it may be sent again, with the same Message-Id, when its claim expires.", notification.Id);
+                return;
             }
         }
     }

@@ -50,7 +50,7 @@ public sealed class CustomerListQuery(CustomersDbContext db)
     public async Task<CustomerListPage> ExecuteAsync(CustomerListFilter filter, CancellationToken cancellationToken = default)
     {
         var pageSize = Math.Clamp(filter.PageSize, 1, CustomerListFilter.MaxPageSize);
-        var query = Filter(db.Customers.AsNoTracking(), filter);
+        var query = ApplyFilter(db.Customers.AsNoTracking(), filter);
 
         var backwards = filter.Before is not null && Cursor.TryParse(filter.Before, out _);
         var cursorText = backwards ? filter.Before : filter.After;
@@ -87,7 +87,8 @@ public sealed class CustomerListQuery(CustomersDbContext db)
             hasNext && rows.Count > 0 ? rows[^1].Cursor : null);
     }
 
-    private static IQueryable<Customer> Filter(IQueryable<Customer> query, CustomerListFilter filter)
+    /// <summary>The list's search and Is registered filter; bulk actions on "all matching" use the same.</summary>
+    public static IQueryable<Customer> ApplyFilter(IQueryable<Customer> query, CustomerListFilter filter)
     {
         if (filter.Registered is { } registered)
         {
@@ -159,26 +160,28 @@ public sealed class CustomerListQuery(CustomersDbContext db)
         var ordered = descending
             ? query.OrderByDescending(key.Expression).ThenByDescending(c => c.Id)
             : query.OrderBy(key.Expression).ThenBy(c => c.Id);
-        var customers = await ordered
-            .Take(pageSize + 1)
-            .Select(c => new Customer
-            {
-                Id = c.Id,
-                Company = c.Company,
-                LastName = c.LastName,
-                FirstName = c.FirstName,
-                Email = c.Email,
-                CreatedUtc = c.CreatedUtc,
-                UserId = c.UserId,
-            })
-            .ToListAsync(cancellationToken);
-
-        return customers
-            .Select(c => (
-                new CustomerListRow(c.Id, c.Company, c.LastName, c.FirstName, c.Email, DateTime.SpecifyKind(c.CreatedUtc, DateTimeKind.Utc), c.IsRegistered),
-                new Cursor(FormatKey(key.Read(c)), c.Id).ToString()))
-            .ToList();
+        var customers = await ordered.Take(pageSize + 1).Select(ListColumns).ToListAsync(cancellationToken);
+        return customers.Select(c => (ToRow(c), new Cursor(FormatKey(key.Read(c)), c.Id).ToString())).ToList();
     }
+
+    /// <summary>The given customers as list rows, by id: the "selected rows" of a bulk export.</summary>
+    public async Task<IReadOnlyList<CustomerListRow>> RowsByIdAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken = default) =>
+        (await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id).Select(ListColumns).ToListAsync(cancellationToken)).ConvertAll(ToRow);
+
+    // Only the columns the list shows are read, never the whole row.
+    private static readonly Expression<Func<Customer, Customer>> ListColumns = c => new Customer
+    {
+        Id = c.Id,
+        Company = c.Company,
+        LastName = c.LastName,
+        FirstName = c.FirstName,
+        Email = c.Email,
+        CreatedUtc = c.CreatedUtc,
+        UserId = c.UserId,
+    };
+
+    private static CustomerListRow ToRow(Customer c) =>
+        new(c.Id, c.Company, c.LastName, c.FirstName, c.Email, DateTime.SpecifyKind(c.CreatedUtc, DateTimeKind.Utc), c.IsRegistered);
 
     /// <summary>(key, Id) strictly after (value, id) in the given direction, as a parameterized predicate.</summary>
     private static Expression<Func<Customer, bool>> Beyond<TKey>(Expression<Func<Customer, TKey>> key, TKey value, int id, bool descending)

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text;
+using Commerce.Customers.Models;
+using Commerce.Customers.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commerce.Customers.Tests.Integration;
+
+/// <summary>CSV import: a dry run names every bad line; nothing lands until the admin confirms; cancelling discards it all.</summary>
+public sealed class CustomerImportTests : IAsyncLifetime
+{
+    private const string FileWithBadLines =
+        "Id,Company,Last name,First name,Email,Phone,Created (UTC)\r\n" +
+        "1,Acme,Runner,Road,road@acme.test,+1 555 0100,2026-01-01\r\n" +                    // line 2: good
+        ",,\"Coyote, Wile E.\",Wile,wile@acme.test,,\r\n" +                                    // line 3: good, quoted comma
+        ",\"Multi\nline Inc\",Smith,Anna,anna@multi.test,,\r\n" +                               // lines 4-5: a line break inside quotes reads, but a company may not hold one
+        ",,Jones,Bob,not-an-email,,\r\n" +                                                      // line 6: bad email
+        ",,,Nameless,nameless@acme.test,,\r\n" +                                                // line 7: no last name or company
+        ",,Duplicate,Dan,ROAD@acme.test,,\r\n" +                                                // line 8: same email as line 2
+        ",,Martin,Frank,frank@martin.com,,\r\n" +                                               // line 9: an existing customer's email
+        ",,Short,line\r\n" +                                                                    // line 10: too few fields
+        ",,Phone,Pat,pat@acme.test,call me,\r\n" +                                              // line 11: bad phone
+        "\r\n" +                                                                                // line 12: blank, ignored
+        ",'=HYPERLINK(),Formula,Fred,fred@acme.test,,\r\n";                                     // line 13: good, defused formula reads back
+
+    private TestSite _site = null!;
+
+    public async Task InitializeAsync() => _site = await TestSite.StartAsync();
+
+    public async Task DisposeAsync() => await _site.DisposeAsync();
+
+    [Fact]
+    public async Task The_dry_run_lists_each_bad_line_then_the_import_adds_only_the_good_ones()
+    {
+        using var admin = await _site.AdminClientAsync();
+        var before = await CustomerCountAsync();
+
+        var id = await UploadAsync(admin, FileWithBadLines);
+        var preview = WebUtility.HtmlDecode(await admin.GetPageAsync($"/admin/customers/jobs/{id}"));
+        Assert.Equal(before, await CustomerCountAsync());
+        Assert.Equal("10 lines read: 3 customers will be imported; 7 lines have problems and will be skipped.", Summary(preview));
+        Assert.Contains("These columns are not imported: Id, Created (UTC)", preview, StringComparison.Ordinal);
+        var issues = await BulkJobs.IssuesAsync(_site, id);
+        Assert.Equal([4, 6, 7, 8, 9, 10, 11], issues.Select(issue => issue.Line!.Value).Order());
+        Assert.Contains(issues, issue => issue.Line == 4 && issue.Message.Contains("line breaks", StringComparison.Ordinal));
+        Assert.Contains(issues, issue => issue.Line == 6 && issue.Message.Contains("valid email", StringComparison.Ordinal));
+        Assert.Contains(issues, issue => issue.Line == 7 && issue.Message.Contains("last name or a company", StringComparison.Ordinal));
+        Assert.Contains(issues, issue => issue.Line == 8 && issue.Message.Contains("already on line 2", StringComparison.Ordinal));
+        Assert.Contains(issues, issue => issue.Line == 9 && issue.Message.Contains("already exists", StringComparison.Ordinal));
+        Assert.Contains(issues, issue => issue.Line == 10 && issue.Message.Contains("fields", StringComparison.Ordinal));
+        Assert.Contains(issues, issue => issue.Line == 11 && issue.Message.Contains("phone", StringComparison.OrdinalIgnoreCase));
+
+        using (var confirmed = await admin.PostFormAsync($"/admin/customers/jobs/{id}", [], $"/admin/customers/jobs/{id}/confirm"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        }
+
+        var progress = await BulkJobs.WaitUntilFinishedAsync(admin, id, TimeSpan.FromMinutes(1));
+        Assert.Equal(3, progress.GetProperty("succeeded").GetInt32());
+        Assert.Equal(7, progress.GetProperty("failed").GetInt32());
+        Assert.Equal(before + 3, await CustomerCountAsync());
+        var imported = await _site.WithDbAsync(db => db.Customers.AsNoTracking().Where(c => c.Email!.EndsWith("acme.test") || c.Email!.EndsWith("multi.test")).OrderBy(c => c.Email).ToListAsync());
+        Assert.Equal(["fred@acme.test", "road@acme.test", "wile@acme.test"], imported.Select(c => c.Email));
+        Assert.Equal("=HYPERLINK()", imported[0].Company);
+        Assert.Equal("+1 555 0100", imported[1].Phone);
+        Assert.Equal("Coyote, Wile E.", imported[2].LastName);
+        Assert.Null(await _site.WithDbAsync(db => db.BulkJobs.Where(job => job.Id == id).Select(job => job.Payload).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Cancelling_the_preview_imports_nothing_and_discards_the_file()
+    {
+        using var admin = await _site.AdminClientAsync();
+        var before = await CustomerCountAsync();
+        var id = await UploadAsync(admin, FileWithBadLines);
+
+        using (var cancelled = await admin.PostFormAsync($"/admin/customers/jobs/{id}", [], $"/admin/customers/jobs/{id}/cancel"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        }
+
+        Assert.Contains("Nothing was imported", WebUtility.HtmlDecode(await admin.GetPageAsync($"/admin/customers/jobs/{id}")), StringComparison.Ordinal);
+        using (var late = await admin.PostFormAsync($"/admin/customers/jobs/{id}", [], $"/admin/customers/jobs/{id}/confirm"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, late.StatusCode);
+        }
+
+        await Task.Delay(1000);
+        Assert.Equal(before, await CustomerCountAsync());
+        var job = await _site.WithDbAsync(db => db.BulkJobs.AsNoTracking().SingleAsync(j => j.Id == id));
+        Assert.Equal(BulkJobStatus.Cancelled, job.Status);
+        Assert.Null(job.Payload);
+    }
+
+    [Theory]
+    [InlineData("", "Choose a CSV file")]
+    [InlineData("Name,Address\r\nx,y\r\n", "include Last name or Company")]
+    [InlineData("Last name,Email\r\n", "has no customers")]
+    [InlineData("Last name,Last name\r\na,b\r\n", "appears more than once")]
+    public async Task A_file_that_cannot_be_imported_is_refused_with_the_reason(string content, string reason)
+    {
+        using var admin = await _site.AdminClientAsync();
+        using var refused = await admin.PostFileAsync("/admin/customers/import", "file", "customers.csv", Encoding.UTF8.GetBytes(content));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(reason, WebUtility.HtmlDecode(Html.FieldError(await refused.Content.ReadAsStringAsync(), "file")), StringComparison.Ordinal);
+        Assert.Equal(0, await _site.WithDbAsync(db => db.BulkJobs.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_utf8_is_refused()
+    {
+        using var admin = await _site.AdminClientAsync();
+        var latin1 = Encoding.Latin1.GetBytes("Last name,Email\r\nMüller,m@example.com\r\n");
+        using var refused = await admin.PostFileAsync("/admin/customers/import", "file", "customers.csv", latin1);
+        Assert.Contains("not UTF-8", WebUtility.HtmlDecode(Html.FieldError(await refused.Content.ReadAsStringAsync(), "file")), StringComparison.Ordinal);
+        Assert.Equal(0, await _site.WithDbAsync(db => db.BulkJobs.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_lists_own_export_reads_back_as_an_import()
+    {
+        using var admin = await _site.AdminClientAsync();
+        var export = await admin.GetPageAsync("/admin/customers/export");
+        var id = await UploadAsync(admin, export.Replace("@", "@copy.", StringComparison.Ordinal));
+        var issues = await BulkJobs.IssuesAsync(_site, id);
+        Assert.Empty(issues);
+        Assert.Contains("will be imported", await admin.GetPageAsync($"/admin/customers/jobs/{id}"), StringComparison.Ordinal);
+    }
+
+    private async Task<long> UploadAsync(SiteClient admin, string csv)
+    {
+        using var uploaded = await admin.PostFileAsync("/admin/customers/import", "file", "customers.csv", Encoding.UTF8.GetBytes(csv));
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        return long.Parse(Html.RedirectPath(uploaded).Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string Summary(string page)
+    {
+        var start = page.IndexOf("id=\"dry-run-summary\">", StringComparison.Ordinal);
+        Assert.True(start >= 0, "The page shows no dry-run summary.");
+        var paragraph = page[(start + "id=\"dry-run-summary\">".Length)..page.IndexOf("</p>", start, StringComparison.Ordinal)];
+        return System.Text.RegularExpressions.Regex.Replace(paragraph, "<[^>]+>", "");
+    }
+
+    private Task<int> CustomerCountAsync() => _site.WithDbAsync(db => db.Customers.CountAsync());
+
+}

@@ -1,0 +1,23 @@
+using Commerce.Customers.Data;
+using Commerce.Customers.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commerce.Customers.Bulk;
+
+/// <summary>A bulk job over a selection of customers: walks them by id and hands each one over, or reports it gone.</summary>
+public abstract class CustomerBulkJobHandler(CustomersDbContext db) : IBulkJobHandler
+{
+    public abstract BulkJobKind Kind { get; }
+
+    protected CustomersDbContext Db => db;
+
+    public async Task<IReadOnlyList<long>> NextItemsAsync(BulkJob job, long cursor, int take, CancellationToken cancellationToken) =>
+        (await BulkSelection.FromJson(job.SelectionJson).NextIdsAsync(db, cursor, take, cancellationToken)).ConvertAll(id => (long)id);
+
+    public async Task<BulkItemOutcome> ProcessAsync(BulkJob job, long item, CancellationToken cancellationToken) =>
+        await db.Customers.SingleOrDefaultAsync(c => c.Id == item, cancellationToken) is { } customer
+            ? await ProcessAsync(job, customer, cancellationToken)
+            : BulkItemOutcome.Refused($"#{item}", "The customer no longer exists.");
+
+    protected abstract Task<BulkItemOutcome> ProcessAsync(BulkJob job, Customer customer, CancellationToken cancellationToken);
+}
