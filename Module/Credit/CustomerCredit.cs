@@ -70,9 +70,10 @@ internal sealed class CustomerCredit(CustomersDbContext db, TimeProvider clock) 
             await db.Database.ExecuteSqlInterpolatedAsync($"""SELECT 1 FROM "Customers" WHERE "Id" = {customerId} FOR UPDATE""", cancellationToken);
         }
 
-        // SQLite needs nothing more: EF Core begins its transactions with BEGIN IMMEDIATE, so this
-        // one has held the database's only write lock since it began, and no other writer can
-        // have committed between the balance read and the entry's insert.
+        // SQLite needs nothing more: Microsoft.Data.Sqlite begins a transaction of the default
+        // isolation level with BEGIN IMMEDIATE, so this one has held the database's only write lock
+        // since it began, and no other writer can commit between the balance read and the insert.
+        // SqliteCreditCheckoutTests pins that; a caller's deferred transaction would lose it.
     }
 
     private static void Validate(CreditEntry entry)
