@@ -1,6 +1,7 @@
 using Commerce.Customers.Accounts;
 using Commerce.Customers.Bulk;
 using Commerce.Customers.Checkout;
+using Commerce.Customers.Credit;
 using Commerce.Customers.Data;
 using Commerce.Customers.Drivers;
 using Commerce.Customers.Memberships;
@@ -132,6 +133,7 @@ public static class Startup
         services.AddSingleton<ResetRequestLimiter>();
         services.TryAddScoped<ICustomerOrders, NoCustomerOrders>();
         services.AddScoped<ICustomerCheckout, CustomerCheckout>();
+        services.AddScoped<ICustomerCredit, CustomerCredit>();
         services.AddScoped<AddressValidator>();
         services.AddScoped<IAuthorizationHandler, RegisteredCustomerHandler>();
         services.AddAccountRateLimits(configuration);

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Commerce.Customers.Accounts;
 using Commerce.Customers.Checkout;
 using Commerce.Customers.Controllers;
+using Commerce.Customers.Credit;
 using Commerce.Customers.Data;
 using Commerce.Customers.Host.Shop;
 using Commerce.Customers.Models;
@@ -13,12 +15,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Commerce.Customers.Host.Controllers;
 
-/// <summary>The demo shop: products, a cart, and a checkout that registers customers through the module's contract.</summary>
+/// <summary>The demo shop: products, a cart, and a checkout that registers customers and spends store credit through the module's contracts.</summary>
 [Route("shop")]
 [AllowAnonymous]
 public sealed class ShopController(
     CustomersDbContext customers,
     ICustomerCheckout checkout,
+    ICustomerCredit credit,
     CustomerAccountSettingsStore settings,
     IAuthorizationService authorization,
     SignInManager<ShopUser> signIn,
@@ -88,7 +91,7 @@ public sealed class ShopController(
             PostalCode = prefill.Shipping.PostalCode,
             Country = prefill.Shipping.Country,
         };
-        return View(await CompleteAsync(model, lines));
+        return View(await CompleteAsync(model, lines, cancellationToken));
     }
 
     [HttpPost("checkout")]
@@ -116,12 +119,26 @@ public sealed class ShopController(
             }
 
             model.Password = model.ConfirmPassword = null;
-            return View(await CompleteAsync(model, lines));
+            return View(await CompleteAsync(model, lines, cancellationToken));
         }
 
         var address = await customers.CustomerAddresses.AsNoTracking().Where(a => a.CustomerId == attached.CustomerId && a.IsDefaultShipping).FirstOrDefaultAsync(cancellationToken);
         await using var shop = ShopDbContext.On(customers);
         var order = OrderPlacement.Create(attached.CustomerId!.Value, model.Email!.Trim(), lines.Select(line => (line.Product, line.Quantity)), OrderPlacement.Format(address), null, clock.GetUtcNow().UtcDateTime);
+        // Only the signed-in customer's own credit: a guest typing a member's email orders for that
+        // member (see AttachCustomerAsync) but must never spend their credit.
+        if (model.UseCredit && await SignedInCustomerIdAsync(cancellationToken) == order.CustomerId)
+        {
+            var paid = await CreditPayment.ApplyAsync(credit, order, User.Identity?.Name ?? "customer", cancellationToken);
+            if (!paid.Succeeded)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                ModelState.AddModelError("", $"Your store credit changed meanwhile: the balance is now {paid.Balance.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} {order.Currency}. Check the order and place it again.");
+                model.Password = model.ConfirmPassword = null;
+                return View(await CompleteAsync(model, lines, cancellationToken));
+            }
+        }
+
         shop.Orders.Add(order);
         await shop.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -137,7 +154,19 @@ public sealed class ShopController(
     }
 
     [HttpGet("orders/{number}")]
-    public IActionResult Placed(string number) => View("Placed", number);
+    public async Task<IActionResult> Placed(string number, CancellationToken cancellationToken)
+    {
+        // Amounts only for the customer's own order: the number alone must not reveal them.
+        var customerId = await SignedInCustomerIdAsync(cancellationToken);
+        Order? order = null;
+        if (customerId is not null)
+        {
+            await using var shop = ShopDbContext.On(customers);
+            order = await shop.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Number == number && o.CustomerId == customerId, cancellationToken);
+        }
+
+        return View("Placed", new PlacedViewModel(number, order));
+    }
 
     private async Task<List<CartLine>> LinesAsync(CancellationToken cancellationToken)
     {
@@ -150,15 +179,26 @@ public sealed class ShopController(
         return products.Where(p => isMember || !p.MembersOnly).Select(p => new CartLine(p, cart.Lines[p.Id])).OrderBy(line => line.Product.Name).ToList();
     }
 
-    private async Task<CheckoutViewModel> CompleteAsync(CheckoutViewModel model, List<CartLine> lines)
+    private async Task<CheckoutViewModel> CompleteAsync(CheckoutViewModel model, List<CartLine> lines, CancellationToken cancellationToken)
     {
-        var accountSettings = await settings.GetAsync();
+        var accountSettings = await settings.GetAsync(cancellationToken);
         model.Lines = lines;
         model.SignedIn = User.Identity?.IsAuthenticated == true;
         model.RegistrationEnabled = accountSettings.EnableRegistration;
         model.EmailsPasswords = accountSettings.NotificationMode == PasswordNotificationMode.EmailPassword;
         model.MinimumStrength = accountSettings.MinimumPasswordStrength;
+        model.Currency = OrderPlacement.CurrencyOf(lines.Select(line => line.Product).ToList());
+        model.CreditBalance = await SignedInCustomerIdAsync(cancellationToken) is { } customerId
+            ? await credit.GetBalanceAsync(customerId, model.Currency, cancellationToken)
+            : 0;
         return model;
+    }
+
+    /// <summary>The customer whose login is signed in; null for guests and for staff without a customer.</summary>
+    private async Task<int?> SignedInCustomerIdAsync(CancellationToken cancellationToken)
+    {
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        return userId is null ? null : await customers.Customers.Where(c => c.UserId == userId).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
     private async Task<bool> IsMemberAsync() =>

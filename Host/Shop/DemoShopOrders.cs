@@ -25,7 +25,7 @@ internal sealed class DemoShopOrders(CustomersDbContext customers) : ICustomerOr
         var order = await shop.Orders.AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.Id == id && o.CustomerId == customerId, cancellationToken);
         return order is null
             ? null
-            : new CustomerOrderDetails(Summary(order), order.Lines.Select(line => new CustomerOrderLine(line.ProductName, line.Quantity, line.UnitPrice)).ToList(), order.ShippingAddress);
+            : new CustomerOrderDetails(Summary(order), order.Lines.Select(line => new CustomerOrderLine(line.ProductName, line.Quantity, line.UnitPrice)).ToList(), order.ShippingAddress, order.CreditApplied);
     }
 
     public string? NewOrderUrl(int customerId) => $"/admin/orders/new?customerId={customerId}";

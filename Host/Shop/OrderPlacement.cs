@@ -18,15 +18,20 @@ internal static class OrderPlacement
             // Readable, unique enough for a demo, and not guessable in sequence.
             Number = $"SO-{now:yyMMdd}-{RandomNumberGenerator.GetHexString(6)}",
         };
+        var products = new List<Product>();
         foreach (var (product, quantity) in lines)
         {
             order.Lines.Add(new OrderLine { ProductName = product.Name, Quantity = quantity, UnitPrice = product.Price });
-            order.Currency = product.Currency;
+            products.Add(product);
         }
 
+        order.Currency = CurrencyOf(products);
         order.Total = order.Lines.Sum(line => line.UnitPrice * line.Quantity);
         return order;
     }
+
+    /// <summary>The currency an order of these products is in; the checkout offers credit in it before the order exists.</summary>
+    public static string CurrencyOf(IReadOnlyList<Product> products) => products.Count == 0 ? "USD" : products[^1].Currency;
 
     public static string Format(CustomerAddress? address) => address?.ToMultiline() ?? "";
 }

@@ -37,6 +37,7 @@ public abstract class ShopDbContext(DbContextOptions options) : DbContext(option
             order.Property(o => o.Status).HasMaxLength(30);
             order.Property(o => o.Currency).HasMaxLength(3);
             order.Property(o => o.Total).HasPrecision(18, 2);
+            order.Property(o => o.CreditApplied).HasPrecision(18, 2);
             order.Property(o => o.ShippingAddress).HasMaxLength(1000);
             order.Property(o => o.PlacedBy).HasMaxLength(256);
             order.HasIndex(o => new { o.CustomerId, o.PlacedUtc });

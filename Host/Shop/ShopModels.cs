@@ -24,6 +24,13 @@ public sealed class Order
     public DateTime PlacedUtc { get; set; }
     public string Status { get; set; } = "Placed";
     public decimal Total { get; set; }
+
+    /// <summary>The part of the total paid with the customer's store credit.</summary>
+    public decimal CreditApplied { get; set; }
+
+    /// <summary>Derived rather than stored, so it can never disagree with the total and the credit.</summary>
+    public decimal AmountDue => Total - CreditApplied;
+
     public string Currency { get; set; } = "USD";
     public string ShippingAddress { get; set; } = "";
     public string? PlacedBy { get; set; }

@@ -32,13 +32,23 @@ public sealed class CheckoutViewModel
     public string? Password { get; set; }
     public string? ConfirmPassword { get; set; }
 
+    /// <summary>"Pay with store credit": honoured only for the signed-in customer's own credit.</summary>
+    public bool UseCredit { get; set; }
+
     public IReadOnlyList<CartLine> Lines { get; set; } = [];
     public bool SignedIn { get; set; }
     public bool RegistrationEnabled { get; set; }
     public bool EmailsPasswords { get; set; }
     public PasswordStrengthLevel MinimumStrength { get; set; }
     public decimal Total => Lines.Sum(line => line.Amount);
+
+    /// <summary>The signed-in customer's store credit in <see cref="Currency"/>; zero for guests.</summary>
+    public decimal CreditBalance { get; set; }
+    public string Currency { get; set; } = "USD";
 }
+
+/// <param name="Order">The order, when it belongs to the signed-in customer; otherwise only its number shows.</param>
+public sealed record PlacedViewModel(string Number, Order? Order);
 
 public sealed class NewOrderViewModel
 {

@@ -1,10 +1,13 @@
+using Commerce.Customers.Credit;
+using Commerce.Customers.Models;
 using Commerce.Customers.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Commerce.Customers.Tests.Browser;
 
-/// <summary>The customer's side in Chromium: checkout with registration, pre-filled addresses, members-only, forgotten password, and the admin's New order.</summary>
+/// <summary>The customer's side in Chromium: checkout with registration, pre-filled addresses, members-only, paying with store credit, forgotten password, and the admin's New order.</summary>
 [Collection(ChromiumCollection.Name)]
 public sealed class ShopWalkthroughTests(ChromiumBrowser chromium) : IAsyncLifetime
 {
@@ -25,8 +28,14 @@ public sealed class ShopWalkthroughTests(ChromiumBrowser chromium) : IAsyncLifet
 
     private string Url(string path) => new Uri(_site.RootUri, path).ToString();
 
+    private Task GrantCreditAsync(string email, decimal amount) => _site.WithDbAsync(async (db, services) =>
+    {
+        var customerId = await db.Customers.Where(c => c.Email == email).Select(c => c.Id).SingleAsync();
+        return await services.GetRequiredService<ICustomerCredit>().AddEntryAsync(new CreditEntry { CustomerId = customerId, Amount = amount, Currency = "USD", Description = "Welcome credit", CreatedBy = "test" });
+    });
+
     [Fact]
-    public async Task A_guest_registers_at_checkout_then_finds_the_address_prefilled_and_the_members_section_open()
+    public async Task A_guest_registers_at_checkout_then_finds_the_address_prefilled_the_members_section_open_and_pays_with_credit()
     {
         var page = await chromium.NewPageAsync();
 
@@ -61,14 +70,18 @@ public sealed class ShopWalkthroughTests(ChromiumBrowser chromium) : IAsyncLifet
         await page.GotoAsync(Url("/shop"));
         await Assertions.Expect(page.Locator("#products")).ToContainTextAsync("Champion's robe");
 
-        // A second checkout starts from the saved address.
+        // A second checkout starts from the saved address, and pays part of the robe with store credit.
+        await GrantCreditAsync("holly@nakatomi.com", 50m);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add Champion's robe to cart" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Checkout" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Street and number")).ToHaveValueAsync("2121 Avenue of the Stars");
         await Assertions.Expect(page.GetByLabel("Email", new() { Exact = true })).ToHaveValueAsync("holly@nakatomi.com");
+        await page.GetByLabel("Pay with store credit (balance 50.00 USD)").CheckAsync();
         await Screenshot.SaveAsync(page, "checkout-prefilled");
         await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
         await Assertions.Expect(page.Locator("#order-number")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#credit-applied")).ToHaveTextAsync("50.00 USD");
+        await Assertions.Expect(page.Locator("#amount-due")).ToHaveTextAsync("79.00 USD");
 
         // Sign out, then sign in again with the password chosen at checkout.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();

@@ -28,7 +28,7 @@ public sealed class CheckoutTests : IAsyncLifetime
         using var guest = _site.CreateSiteClient();
         var before = await _site.WithDbAsync(db => db.Customers.CountAsync());
 
-        using var placed = await CheckoutAsync(guest, "apollo@creed.com", ("Account", "None"));
+        using var placed = await ShopForms.CheckoutAsync(guest, "apollo@creed.com", ("Account", "None"));
 
         Assert.Equal(HttpStatusCode.Redirect, placed.StatusCode);
         Assert.Equal(before, await _site.WithDbAsync(db => db.Customers.CountAsync()));
@@ -43,7 +43,7 @@ public sealed class CheckoutTests : IAsyncLifetime
     {
         using var guest = _site.CreateSiteClient();
 
-        using var placed = await CheckoutAsync(guest, "new.buyer@example.com", ("Account", "EmailMeAPassword"));
+        using var placed = await ShopForms.CheckoutAsync(guest, "new.buyer@example.com", ("Account", "EmailMeAPassword"));
 
         Assert.Equal(HttpStatusCode.Redirect, placed.StatusCode);
         var email = Assert.Single(await _smtp.WaitForAsync(1, TimeSpan.FromSeconds(20)));
@@ -63,7 +63,7 @@ public sealed class CheckoutTests : IAsyncLifetime
         using var guest = _site.CreateSiteClient();
         var before = await CountsAsync();
 
-        using var refused = await CheckoutAsync(guest, "buyer@example.com", ("Country", "XX"), ("City", ""), ("Account", "ChoosePassword"), ("Password", "password"), ("ConfirmPassword", "password"));
+        using var refused = await ShopForms.CheckoutAsync(guest, "buyer@example.com", ("Country", "XX"), ("City", ""), ("Account", "ChoosePassword"), ("Password", "password"), ("ConfirmPassword", "password"));
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = await refused.Content.ReadAsStringAsync();
@@ -71,7 +71,7 @@ public sealed class CheckoutTests : IAsyncLifetime
         Assert.Contains("Enter the city.", Html.FieldError(page, "City"), StringComparison.Ordinal);
         Assert.Equal(before, await CountsAsync());
 
-        using var weak = await CheckoutAsync(guest, "buyer@example.com", ("Account", "ChoosePassword"), ("Password", "password"), ("ConfirmPassword", "password"));
+        using var weak = await ShopForms.CheckoutAsync(guest, "buyer@example.com", ("Account", "ChoosePassword"), ("Password", "password"), ("ConfirmPassword", "password"));
         Assert.Contains("The password is weak", WebUtility.HtmlDecode(Html.FieldError(await weak.Content.ReadAsStringAsync(), "Password")), StringComparison.Ordinal);
         Assert.Equal(before, await CountsAsync());
     }
@@ -105,10 +105,10 @@ public sealed class CheckoutTests : IAsyncLifetime
         }
 
         using var guest = _site.CreateSiteClient();
-        await AddToCartAsync(guest);
+        await ShopForms.AddToCartAsync(guest);
         Assert.DoesNotContain("Create an account", await guest.GetPageAsync("/shop/checkout"), StringComparison.Ordinal);
 
-        using var placed = await CheckoutAsync(guest, "sneaky@example.com", ("Account", "ChoosePassword"), ("Password", "Violet-Canoe-Thunder-42"), ("ConfirmPassword", "Violet-Canoe-Thunder-42"));
+        using var placed = await ShopForms.CheckoutAsync(guest, "sneaky@example.com", ("Account", "ChoosePassword"), ("Password", "Violet-Canoe-Thunder-42"), ("ConfirmPassword", "Violet-Canoe-Thunder-42"));
         Assert.Equal(HttpStatusCode.Redirect, placed.StatusCode);
         Assert.Null(await _site.WithDbAsync(db => db.Customers.Where(c => c.Email == "sneaky@example.com").Select(c => c.UserId).SingleAsync()));
     }
@@ -117,7 +117,7 @@ public sealed class CheckoutTests : IAsyncLifetime
     public async Task A_customer_sees_their_own_order_details_and_nobody_elses()
     {
         using var buyer = _site.CreateSiteClient();
-        using var placed = await CheckoutAsync(buyer, "owner@example.com", ("Account", "ChoosePassword"), ("Password", "Violet-Canoe-Thunder-42"), ("ConfirmPassword", "Violet-Canoe-Thunder-42"));
+        using var placed = await ShopForms.CheckoutAsync(buyer, "owner@example.com", ("Account", "ChoosePassword"), ("Password", "Violet-Canoe-Thunder-42"), ("ConfirmPassword", "Violet-Canoe-Thunder-42"));
         Assert.Equal(HttpStatusCode.Redirect, placed.StatusCode);
         var orderId = System.Text.RegularExpressions.Regex.Match(await buyer.GetPageAsync("/account"), "data-order-id=\"([^\"]+)\"").Groups[1].Value;
 
@@ -126,36 +126,13 @@ public sealed class CheckoutTests : IAsyncLifetime
         Assert.Contains("1 Main Street", details, StringComparison.Ordinal);
 
         using var other = _site.CreateSiteClient();
-        using (var registered = await CheckoutAsync(other, "other@example.com", ("Account", "ChoosePassword"), ("Password", "Lantern-Orchard-Quartz-19"), ("ConfirmPassword", "Lantern-Orchard-Quartz-19")))
+        using (var registered = await ShopForms.CheckoutAsync(other, "other@example.com", ("Account", "ChoosePassword"), ("Password", "Lantern-Orchard-Quartz-19"), ("ConfirmPassword", "Lantern-Orchard-Quartz-19")))
         {
             Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
         }
 
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/account/orders/{orderId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/account/orders/not-a-guid")).StatusCode);
-    }
-
-    private static async Task AddToCartAsync(SiteClient client)
-    {
-        var shop = await client.GetPageAsync("/shop");
-        var productId = System.Text.RegularExpressions.Regex.Match(shop, "data-sku=\"ROPE-01\">.*?name=\"productId\" value=\"(\\d+)\"", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
-        using var added = await client.PostFormAsync("/shop", [new("productId", productId), new("quantity", "1")], postUrl: "/shop/cart/add");
-        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
-    }
-
-    private static async Task<HttpResponseMessage> CheckoutAsync(SiteClient client, string email, params (string Field, string Value)[] changes)
-    {
-        await AddToCartAsync(client);
-        var fields = new Dictionary<string, string>
-        {
-            ["Email"] = email, ["FirstName"] = "Pat", ["LastName"] = "Buyer", ["Line1"] = "1 Main Street", ["PostalCode"] = "10001", ["City"] = "New York", ["Country"] = "US",
-        };
-        foreach (var (field, value) in changes)
-        {
-            fields[field] = value;
-        }
-
-        return await client.PostFormAsync("/shop/checkout", fields);
     }
 
     private Task<string> CountsAsync() => _site.WithDbAsync(async db =>

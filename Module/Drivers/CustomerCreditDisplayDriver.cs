@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Commerce.Customers.Credit;
 using Commerce.Customers.Data;
 using Commerce.Customers.Models;
 using Commerce.Customers.ViewModels;
@@ -14,8 +15,8 @@ namespace Commerce.Customers.Drivers;
 /// </summary>
 public sealed class CustomerCreditDisplayDriver(
     CustomersDbContext db,
+    ICustomerCredit credit,
     IHttpContextAccessor httpContextAccessor,
-    TimeProvider clock,
     IStringLocalizer<CustomerCreditDisplayDriver> S) : CustomerDisplayDriver
 {
     public override string TabName => "Credit";
@@ -62,31 +63,27 @@ public sealed class CustomerCreditDisplayDriver(
             context.Updater.ModelState.AddModelError("", S["The entry to correct does not belong to this customer."]);
         }
 
-        if (context.Updater.ModelState.IsValid)
-        {
-            var balance = entries.Where(entry => entry.Currency == currency).Sum(entry => entry.Amount);
-            if (balance + form.Amount!.Value < 0)
-            {
-                context.Updater.ModelState.AddModelError(nameof(CreditForm.Amount), S["The balance is {0:0.00} {1}; it cannot go below zero.", balance, currency]);
-            }
-        }
-
         if (!context.Updater.ModelState.IsValid)
         {
             return Shape(entries, form);
         }
 
         var user = httpContextAccessor.HttpContext?.User;
-        db.CreditEntries.Add(new CreditEntry
+        var added = await credit.AddEntryAsync(new CreditEntry
         {
             CustomerId = customer.Id,
             Amount = form.Amount!.Value,
             Currency = currency,
             Description = form.Description!.Trim(),
-            CreatedUtc = clock.GetUtcNow().UtcDateTime,
             CreatedBy = user?.Identity?.Name ?? user?.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown",
             CorrectsEntryId = form.CorrectsEntryId,
         });
+        if (!added.Succeeded)
+        {
+            context.Updater.ModelState.AddModelError(nameof(CreditForm.Amount), S["The balance is {0:0.00} {1}; it cannot go below zero.", added.Balance, currency]);
+            return Shape(entries, form);
+        }
+
         context.SuccessMessage = S["The credit entry was added."];
         return Shape(entries, form);
     }

@@ -5,7 +5,11 @@ public sealed record CustomerOrderSummary(string Id, string Number, DateTime Pla
 
 public sealed record CustomerOrderLine(string Product, int Quantity, decimal UnitPrice);
 
-public sealed record CustomerOrderDetails(CustomerOrderSummary Summary, IReadOnlyList<CustomerOrderLine> Lines, string? ShippingAddress);
+/// <param name="CreditApplied">The part of the total the customer paid with store credit.</param>
+public sealed record CustomerOrderDetails(CustomerOrderSummary Summary, IReadOnlyList<CustomerOrderLine> Lines, string? ShippingAddress, decimal CreditApplied = 0)
+{
+    public decimal AmountDue => Summary.Total - CreditApplied;
+}
 
 /// <summary>
 /// The integration contract through which the module reads a shop's orders. Orders belong to the
