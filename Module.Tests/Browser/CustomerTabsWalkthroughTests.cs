@@ -3,12 +3,12 @@ using Microsoft.Playwright;
 
 namespace Commerce.Customers.Tests.Browser;
 
-/// <summary>The Addresses, Roles and Credit tabs, used as an administrator would in Chromium.</summary>
+/// <summary>The Addresses, Roles, Membership, Credit and Notifications tabs, used as an administrator would in Chromium.</summary>
 [Collection(ChromiumCollection.Name)]
 public sealed class CustomerTabsWalkthroughTests(ChromiumBrowser chromium)
 {
     [Fact]
-    public async Task Addresses_roles_and_credit_are_managed_from_their_tabs()
+    public async Task Addresses_roles_membership_and_credit_are_managed_from_their_tabs()
     {
         await using var site = await TestSite.StartAsync(new TestSiteOptions { UseKestrel = true });
         var page = await chromium.NewPageAsync();
@@ -57,6 +57,30 @@ public sealed class CustomerTabsWalkthroughTests(ChromiumBrowser chromium)
         await Assertions.Expect(page.Locator(".notice.success")).ToHaveTextAsync("The roles of frank@martin.com were saved.");
         await Assertions.Expect(page.GetByLabel("Staff")).ToBeCheckedAsync();
 
+        // Membership: a period that ends before it starts is refused; a good one grants the role; End now takes it away.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Membership" }).ClickAsync();
+        var today = DateTime.UtcNow.Date;
+        await page.GetByLabel("Role:").SelectOptionAsync("Customer Service");
+        await page.GetByLabel("Valid from:").FillAsync(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Valid to:").FillAsync(today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Grant membership" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-valmsg-for=ValidTo]")).ToContainTextAsync("in the past");
+        await page.GetByLabel("Valid to:").FillAsync(today.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Grant membership" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice.success")).ToContainTextAsync("now holds Customer Service");
+        await Assertions.Expect(page.Locator("#memberships tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#memberships [data-state]")).ToHaveTextAsync("Active");
+        await Screenshot.SaveAsync(page, "tab-membership");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Roles" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Customer Service")).ToBeCheckedAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Membership" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "End the Customer Service membership" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice.success")).ToContainTextAsync("ended");
+        await Assertions.Expect(page.Locator("#memberships [data-state]")).ToContainTextAsync("Ended early");
+        Assert.Equal(2, dialogs);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Roles" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Customer Service")).Not.ToBeCheckedAsync();
+
         // Credit: add, refuse an overdraft, correct.
         await page.GetByRole(AriaRole.Link, new() { Name = "Credit" }).ClickAsync();
         await page.GetByLabel("Amount (negative to use credit):").FillAsync("25");
@@ -76,6 +100,13 @@ public sealed class CustomerTabsWalkthroughTests(ChromiumBrowser chromium)
         // The login history on the Login details tab shows the role change.
         await page.GetByRole(AriaRole.Link, new() { Name = "Login details" }).ClickAsync();
         await Assertions.Expect(page.Locator("#login-history")).ToContainTextAsync("Roles changed");
+        await Assertions.Expect(page.Locator("#login-history")).ToContainTextAsync("Membership ended");
+
+        // Notifications: the email that Generate password sends is listed, its password masked.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Generate password" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice.success")).ToContainTextAsync("A new password was generated");
+        await page.Locator(".tabs").GetByRole(AriaRole.Link, new() { Name = "Notifications" }).ClickAsync();
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Your new password for Test shop");
         await page.CloseAsync();
     }
 }

@@ -22,6 +22,12 @@ public sealed record LoginActionResult(IReadOnlyList<FieldError> Errors, string?
 }
 
 /// <summary>
+/// The costly part of creating a login, worked out before any write: the generated password
+/// (null when the site emails a set-password link instead) and its Identity hash.
+/// </summary>
+public sealed record PreparedLogin(string? Password, string? PasswordHash, IReadOnlyList<FieldError> Errors);
+
+/// <summary>
 /// The Login details flows: create a login, generate a password, set a typed one. Each writes the
 /// user, the customer link, the outbox email and the audit row through the caller's DbContext:
 /// call it inside a transaction and commit only when it succeeds, so all of it lands or none does.
@@ -42,7 +48,33 @@ public sealed class CustomerLoginService(
     public const string PasswordField = "Password";
     public const string ConfirmPasswordField = "ConfirmPassword";
 
-    public async Task<LoginActionResult> CreateLoginAsync(Customer customer, LoginActor actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Generates, checks and hashes the password a new login will get. This is nearly all the
+    /// cost of Create login, and it writes nothing, so bulk jobs run it before their transaction:
+    /// on SQLite the database's single write lock is then held for milliseconds, not for the hash.
+    /// </summary>
+    public async Task<PreparedLogin> PrepareLoginAsync(Customer customer, CancellationToken cancellationToken = default)
+    {
+        if ((await settings.GetAsync(cancellationToken)).NotificationMode != PasswordNotificationMode.EmailPassword)
+        {
+            return new PreparedLogin(null, null, []);
+        }
+
+        var password = await GenerateAsync(customer, cancellationToken);
+        var user = new ShopUser { UserName = customer.Email?.Trim(), Email = customer.Email?.Trim() };
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            errors.AddRange((await validator.ValidateAsync(users, user, password)).Errors);
+        }
+
+        return errors.Count > 0
+            ? new PreparedLogin(null, null, MapErrors(IdentityResult.Failed([.. errors]), user.Email))
+            : new PreparedLogin(password, users.PasswordHasher.HashPassword(user, password), []);
+    }
+
+    /// <param name="prepared">From <see cref="PrepareLoginAsync"/>; prepared here if null.</param>
+    public async Task<LoginActionResult> CreateLoginAsync(Customer customer, LoginActor actor, PreparedLogin? prepared = null, CancellationToken cancellationToken = default)
     {
         var email = customer.Email?.Trim();
         if (string.IsNullOrEmpty(email))
@@ -65,12 +97,17 @@ public sealed class CustomerLoginService(
             return LoginActionResult.Failed(EmailField, S["Another login already uses the email {0}.", email]);
         }
 
-        var mode = (await settings.GetAsync(cancellationToken)).NotificationMode;
-        var user = new ShopUser { UserName = email, Email = email, EmailConfirmed = true };
-        var password = mode == PasswordNotificationMode.EmailPassword ? await GenerateAsync(customer, cancellationToken) : null;
+        prepared ??= await PrepareLoginAsync(customer, cancellationToken);
+        if (prepared.Errors.Count > 0)
+        {
+            return new LoginActionResult(prepared.Errors);
+        }
+
+        var user = new ShopUser { UserName = email, Email = email, EmailConfirmed = true, PasswordHash = prepared.PasswordHash };
+        var password = prepared.Password;
         try
         {
-            var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
+            var created = await users.CreateAsync(user);
             if (!created.Succeeded)
             {
                 return new LoginActionResult(MapErrors(created, email));

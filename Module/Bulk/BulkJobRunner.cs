@@ -1,6 +1,7 @@
 using Commerce.Customers.Data;
 using Commerce.Customers.Models;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -145,18 +146,25 @@ internal sealed class BulkJobRunner(
     private async Task<bool> ProcessAsync(CustomersDbContext db, IBulkJobHandler handler, BulkJob job, string owner, long item, CancellationToken cancellationToken)
     {
         BulkItemOutcome outcome;
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        object? prepared = null;
+        IDbContextTransaction? transaction = null;
         try
         {
-            outcome = await handler.ProcessAsync(job, item, cancellationToken);
+            prepared = await handler.PrepareAsync(job, item, cancellationToken);
+            transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            outcome = await handler.ProcessAsync(job, item, prepared, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The item's own work is rolled back and reported; the job moves on to the next one.
             logger.LogWarning(exception, "Item {Item} of bulk job {JobId} failed and was rolled back.", item, job.Id);
-            await transaction.RollbackAsync(CancellationToken.None);
-            await transaction.DisposeAsync();
+            if (transaction is not null)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                await transaction.DisposeAsync();
+            }
+
             db.ChangeTracker.Clear();
             outcome = BulkItemOutcome.Refused($"#{item}", "An unexpected error stopped this item; nothing of it was saved. The site log has the details.");
             await db.Database.BeginTransactionAsync(cancellationToken);

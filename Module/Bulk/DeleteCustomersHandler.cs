@@ -10,7 +10,7 @@ public sealed class DeleteCustomersHandler(CustomersDbContext db, UserManager<Sh
 {
     public override BulkJobKind Kind => BulkJobKind.Delete;
 
-    protected override async Task<BulkItemOutcome> ProcessAsync(BulkJob job, Customer customer, CancellationToken cancellationToken)
+    protected override async Task<BulkItemOutcome> ProcessAsync(BulkJob job, Customer customer, object? prepared, CancellationToken cancellationToken)
     {
         if (job.DeleteLogins && customer.UserId is not null && customer.UserId == job.CreatedByUserId)
         {

@@ -22,6 +22,12 @@ public interface IBulkJobHandler
     /// <summary>The keys (customer ids, or import line numbers) after <paramref name="cursor"/>, in order.</summary>
     Task<IReadOnlyList<long>> NextItemsAsync(BulkJob job, long cursor, int take, CancellationToken cancellationToken);
 
-    /// <summary>Does one item through the scope's DbContext; the runner saves and commits.</summary>
-    Task<BulkItemOutcome> ProcessAsync(BulkJob job, long item, CancellationToken cancellationToken);
+    /// <summary>
+    /// Costly work for one item that writes nothing (such as hashing a password), run before the
+    /// item's transaction so that the transaction, and SQLite's one write lock, stay short.
+    /// </summary>
+    Task<object?> PrepareAsync(BulkJob job, long item, CancellationToken cancellationToken) => Task.FromResult<object?>(null);
+
+    /// <summary>Does one item through the scope's DbContext, inside its transaction; the runner saves and commits.</summary>
+    Task<BulkItemOutcome> ProcessAsync(BulkJob job, long item, object? prepared, CancellationToken cancellationToken);
 }

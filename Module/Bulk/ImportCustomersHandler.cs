@@ -13,7 +13,7 @@ public sealed class ImportCustomersHandler(CustomersDbContext db, CustomerImport
     public Task<IReadOnlyList<long>> NextItemsAsync(BulkJob job, long cursor, int take, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<long>>(Lines(job).Keys.Where(line => line > cursor).Take(take).ToList());
 
-    public async Task<BulkItemOutcome> ProcessAsync(BulkJob job, long item, CancellationToken cancellationToken)
+    public async Task<BulkItemOutcome> ProcessAsync(BulkJob job, long item, object? prepared, CancellationToken cancellationToken)
     {
         var file = Parsed(job).File;
         if (!Lines(job).TryGetValue(item, out var row) || row is null)

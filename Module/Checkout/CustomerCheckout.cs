@@ -98,7 +98,7 @@ internal sealed class CustomerCheckout(
         var customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == customerId, cancellationToken);
         return customer is null
             ? LoginActionResult.Failed("", S["The customer no longer exists."])
-            : await logins.CreateLoginAsync(customer, admin, cancellationToken);
+            : await logins.CreateLoginAsync(customer, admin, cancellationToken: cancellationToken);
     }
 
     private async Task<CheckoutCustomerResult> RegisterWithPasswordAsync(Customer customer, string password, CancellationToken cancellationToken)
@@ -111,7 +111,7 @@ internal sealed class CustomerCheckout(
 
     private async Task<CheckoutCustomerResult> RegisterWithEmailedPasswordAsync(Customer customer, CancellationToken cancellationToken)
     {
-        var result = await logins.CreateLoginAsync(customer, new LoginActor(null, customer.Email + " (at checkout)"), cancellationToken);
+        var result = await logins.CreateLoginAsync(customer, new LoginActor(null, customer.Email + " (at checkout)"), cancellationToken: cancellationToken);
         return result.Succeeded
             ? new CheckoutCustomerResult(customer.Id, [], null, S["Your account was created. Check your email to sign in."])
             : new CheckoutCustomerResult(null, result.Errors, null, null);
