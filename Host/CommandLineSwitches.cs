@@ -1,6 +1,6 @@
 namespace Commerce.Customers.Host;
 
-/// <summary>Short command-line switches for unattended set-up, mapped onto the "Setup" configuration section.</summary>
+/// <summary>Short command-line switches for unattended set-up, the database, and the tools.</summary>
 internal static class CommandLineSwitches
 {
     public static readonly Dictionary<string, string> Mappings = new(StringComparer.OrdinalIgnoreCase)
@@ -11,5 +11,7 @@ internal static class CommandLineSwitches
         ["--site-name"] = "Setup:SiteName",
         ["--database-provider"] = "CommerceCustomers:Database:Provider",
         ["--connection-string"] = "CommerceCustomers:Database:ConnectionString",
+        ["--generate-customers"] = "CommerceCustomers:Tools:GenerateCustomers",
+        ["--registered-fraction"] = "CommerceCustomers:Tools:RegisteredFraction",
     };
 }

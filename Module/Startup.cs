@@ -12,6 +12,7 @@ using Commerce.Customers.Recipes;
 using Commerce.Customers.Security;
 using Commerce.Customers.Services;
 using Commerce.Customers.Setup;
+using Commerce.Customers.Tools;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -122,6 +123,7 @@ public static class Startup
         services.AddScoped<CustomerValidator>();
         services.AddScoped<CustomerListQuery>();
         services.AddScoped<CustomerCsvExport>();
+        services.AddScoped<CustomerGeneration>();
         services.AddSingleton<PasswordGenerator>();
         services.AddSingleton<PasswordStrengthEstimator>();
         services.AddHostedService<PasswordStrengthWarmUp>();

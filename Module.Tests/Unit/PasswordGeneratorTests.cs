@@ -42,6 +42,9 @@ public sealed class PasswordGeneratorTests
             Enumerable.Range(0, 5_000).Select(_ => estimator.Estimate(generator.Generate(), inputs).Level).Min())));
 
         Assert.All(levels, level => Assert.Equal(Commerce.Customers.Security.PasswordStrengthLevel.Excellent, level));
+        // This is what lets Create login skip zxcvbn for the default generator, and only for it.
+        Assert.True(generator.IsStrongByConstruction);
+        Assert.False(new PasswordGenerator(Options.Create(new PasswordGeneratorOptions { Length = 12 }), Options.Create(new IdentityOptions())).IsStrongByConstruction);
     }
 
     [Fact]

@@ -60,10 +60,13 @@ public sealed class CustomerLoginService(
             return new PreparedLogin(null, null, []);
         }
 
-        var password = await GenerateAsync(customer, cancellationToken);
-        var user = new ShopUser { UserName = customer.Email?.Trim(), Email = customer.Email?.Trim() };
+        var email = customer.Email?.Trim();
+        var user = new ShopUser { UserName = email, Email = email };
+        // Generated against exactly the inputs the strength validator would use, so that
+        // validator's zxcvbn run (tens of milliseconds) need not be repeated; Identity's own rules still run.
+        var password = await GenerateAsync(MinimumStrengthPasswordValidator.LoginInputs(email, email, customer.FirstName, customer.LastName, customer.Company, customer.Email), cancellationToken);
         var errors = new List<IdentityError>();
-        foreach (var validator in users.PasswordValidators)
+        foreach (var validator in users.PasswordValidators.Where(validator => validator is not MinimumStrengthPasswordValidator))
         {
             errors.AddRange((await validator.ValidateAsync(users, user, password)).Errors);
         }
@@ -148,7 +151,7 @@ public sealed class CustomerLoginService(
             return new LoginActionResult([], S["A link to choose a new password was emailed to {0}.", user.Email!]);
         }
 
-        var password = await GenerateAsync(customer, cancellationToken);
+        var password = await GenerateAsync(MinimumStrengthPasswordValidator.UserInputs(customer), cancellationToken);
         var result = await ChangePasswordAsync(user, password, requireChange);
         if (!result.Succeeded)
         {
@@ -208,11 +211,15 @@ public sealed class CustomerLoginService(
         return reset.Succeeded ? new LoginActionResult([]) : new LoginActionResult(MapErrors(reset, user.Email));
     }
 
-    /// <summary>A random password that also reaches the site's minimum strength for this customer.</summary>
-    private async Task<string> GenerateAsync(Customer customer, CancellationToken cancellationToken)
+    /// <summary>A random password that also reaches the site's minimum strength against these inputs.</summary>
+    private async Task<string> GenerateAsync(IReadOnlyList<string?> inputs, CancellationToken cancellationToken)
     {
+        if (generator.IsStrongByConstruction)
+        {
+            return generator.Generate();
+        }
+
         var minimum = (await settings.GetAsync(cancellationToken)).MinimumPasswordStrength;
-        var inputs = MinimumStrengthPasswordValidator.UserInputs(customer);
         return generator.Generate(candidate => estimator.Estimate(candidate, inputs).Level >= minimum);
     }
 

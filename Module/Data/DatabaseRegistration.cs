@@ -15,7 +15,8 @@ internal static class DatabaseRegistration
     public static IServiceCollection AddCustomersDatabase(this IServiceCollection services)
     {
         services.AddDbContext<SqliteCustomersDbContext>((provider, options) =>
-            options.UseSqlite(SqliteConnectionString(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value, provider.GetRequiredService<IHostEnvironment>())));
+            options.UseSqlite(SqliteConnectionString(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value, provider.GetRequiredService<IHostEnvironment>()))
+                .AddInterceptors(SqliteConnectionPragmas.Instance));
 
         services.AddDbContext<PostgresCustomersDbContext>((provider, options) =>
             options.UseNpgsql(PostgresConnectionString(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value)));

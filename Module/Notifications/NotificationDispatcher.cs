@@ -78,6 +78,8 @@ internal sealed class NotificationDispatcher(
 
         IEmailSession? session = null;
         var done = 0;
+        // Each template is read once per batch, not once per message.
+        var sources = new Dictionary<string, EmailTemplateSource>(StringComparer.Ordinal);
         try
         {
             try
@@ -100,7 +102,7 @@ internal sealed class NotificationDispatcher(
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
-                    var message = await BuildAsync(templates, notification, cancellationToken);
+                    var message = await BuildAsync(templates, sources, notification, cancellationToken);
                     await session.SendAsync(message, cancellationToken);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
@@ -164,7 +166,7 @@ internal sealed class NotificationDispatcher(
         }
     }
 
-    private async Task<MimeKit.MimeMessage> BuildAsync(EmailTemplateStore templates, Notification notification, CancellationToken cancellationToken)
+    private async Task<MimeKit.MimeMessage> BuildAsync(EmailTemplateStore templates, Dictionary<string, EmailTemplateSource> sources, Notification notification, CancellationToken cancellationToken)
     {
         var definition = EmailTemplateDefinitions.Find(notification.Template)
             ?? throw new InvalidOperationException($"There is no email template '{notification.Template}'.");
@@ -175,7 +177,12 @@ internal sealed class NotificationDispatcher(
         }
 
         var model = CustomerNotifications.ReadModel(notification.ModelJson).WithSecret(definition.Secret, secret);
-        var email = await renderer.RenderAsync(await templates.GetAsync(notification.Template, cancellationToken), model);
+        if (!sources.TryGetValue(notification.Template, out var source))
+        {
+            sources[notification.Template] = source = await templates.GetAsync(notification.Template, cancellationToken);
+        }
+
+        var email = await renderer.RenderAsync(source, model);
         return messageFactory.Create(email, notification, model.Site.Name);
     }
 

@@ -51,8 +51,15 @@ public sealed class MinimumStrengthPasswordValidator(
             .Where(c => c.UserId == user.Id || (normalizedEmail != "" && c.NormalizedEmail == normalizedEmail))
             .Select(c => new { c.FirstName, c.LastName, c.Company, c.Email })
             .FirstOrDefaultAsync();
-        return [user.UserName, email, customer?.FirstName, customer?.LastName, customer?.Company, customer?.Email];
+        return LoginInputs(user.UserName, email, customer?.FirstName, customer?.LastName, customer?.Company, customer?.Email);
     }
+
+    /// <summary>
+    /// The inputs the validator uses for a login and its customer, in its order (zxcvbn ranks them
+    /// by position): a password generated against these needs no second check.
+    /// </summary>
+    public static IReadOnlyList<string?> LoginInputs(string? userName, string? email, string? firstName, string? lastName, string? company, string? customerEmail) =>
+        [userName, email, firstName, lastName, company, customerEmail];
 
     public static IReadOnlyList<string?> UserInputs(Customer customer) => [customer.FirstName, customer.LastName, customer.Company, customer.Email];
 }
