@@ -20,7 +20,8 @@ public sealed class RawListQueries(DbConnection connection)
     public Task<List<RawRow>> NewestFirstAsync(RawRow? after = null) => after is null
         ? ReadAsync($"SELECT {Columns} FROM \"Customers\" ORDER BY \"CreatedUtc\" DESC, \"Id\" DESC LIMIT {PageRows}")
         : ReadAsync(
-            $"SELECT {Columns} FROM \"Customers\" WHERE \"CreatedUtc\" < @created OR (\"CreatedUtc\" = @created AND \"Id\" < @id) ORDER BY \"CreatedUtc\" DESC, \"Id\" DESC LIMIT {PageRows}",
+            // The keyset form that bounds an index range scan (the product's form too); a bare OR would scan.
+            $"SELECT {Columns} FROM \"Customers\" WHERE \"CreatedUtc\" <= @created AND (\"CreatedUtc\" < @created OR \"Id\" < @id) ORDER BY \"CreatedUtc\" DESC, \"Id\" DESC LIMIT {PageRows}",
             ("created", after.CreatedUtc), ("id", after.Id));
 
     /// <summary>The search box: name, email or company starting with the text, as an index range on each column.</summary>
