@@ -120,6 +120,7 @@ public static class Startup
         services.AddSingleton<SetupState>();
         services.AddScoped<SiteSetupService>();
         services.AddScoped<SiteSettingsStore>();
+        services.AddSingleton<SiteSettingsCache>();
         services.AddScoped<CustomerValidator>();
         services.AddScoped<CustomerListQuery>();
         services.AddScoped<CustomerCsvExport>();

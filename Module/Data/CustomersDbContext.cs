@@ -30,16 +30,47 @@ public abstract class CustomersDbContext(DbContextOptions options) : IdentityDbC
         builder.ApplyConfigurationsFromAssembly(typeof(CustomersDbContext).Assembly);
     }
 
+    /// <summary>A write of the settings row is pending until its transaction commits (see SiteSettingsCommitInterceptor).</summary>
+    internal bool HasUncommittedSettingsChange { get; set; }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        RenewConcurrencyStamps();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var settingsChanged = BeforeSave();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        AfterSave(settingsChanged);
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var settingsChanged = BeforeSave();
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        AfterSave(settingsChanged);
+        return saved;
+    }
+
+    private bool BeforeSave()
     {
         RenewConcurrencyStamps();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return ChangeTracker.Entries<SiteSettings>().Any(entry => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+    }
+
+    // Without a transaction the write is committed now; inside one, the commit interceptor tells the cache.
+    private void AfterSave(bool settingsChanged)
+    {
+        if (!settingsChanged)
+        {
+            return;
+        }
+
+        if (Database.CurrentTransaction is null)
+        {
+            Services.SiteSettingsCache.Invalidate();
+        }
+        else
+        {
+            HasUncommittedSettingsChange = true;
+        }
     }
 
     // The stamp is compared against its original value and replaced on every write, so the

@@ -16,10 +16,11 @@ internal static class DatabaseRegistration
     {
         services.AddDbContext<SqliteCustomersDbContext>((provider, options) =>
             options.UseSqlite(SqliteConnectionString(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value, provider.GetRequiredService<IHostEnvironment>()))
-                .AddInterceptors(SqliteConnectionPragmas.Instance));
+                .AddInterceptors(SqliteConnectionPragmas.Instance, SiteSettingsCommitInterceptor.Instance));
 
         services.AddDbContext<PostgresCustomersDbContext>((provider, options) =>
-            options.UseNpgsql(PostgresConnectionString(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value)));
+            options.UseNpgsql(PostgresConnectionString(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value))
+                .AddInterceptors(SiteSettingsCommitInterceptor.Instance));
 
         services.AddScoped<CustomersDbContext>(provider =>
             provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch

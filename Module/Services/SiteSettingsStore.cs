@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Commerce.Customers.Services;
 
-/// <summary>Reads the site's settings row once per request.</summary>
-public sealed class SiteSettingsStore(CustomersDbContext db)
+/// <summary>Reads the site's settings row once per request, through the cache shared by requests.</summary>
+public sealed class SiteSettingsStore(CustomersDbContext db, SiteSettingsCache cache)
 {
     private SiteSettings? _settings;
     private bool _loaded;
@@ -14,8 +14,14 @@ public sealed class SiteSettingsStore(CustomersDbContext db)
     {
         if (!_loaded)
         {
-            _settings = await db.SiteSettings.AsNoTracking()
-                .SingleOrDefaultAsync(settings => settings.Id == Models.SiteSettings.SingletonId, cancellationToken);
+            if (!cache.TryGet(out _settings))
+            {
+                var version = SiteSettingsCache.Version;
+                _settings = await db.SiteSettings.AsNoTracking()
+                    .SingleOrDefaultAsync(settings => settings.Id == Models.SiteSettings.SingletonId, cancellationToken);
+                cache.Set(_settings, version);
+            }
+
             _loaded = true;
         }
 
