@@ -95,11 +95,8 @@ public sealed class CustomerLoginService(
             return LoginActionResult.Failed("", S["The customer already has a login."]);
         }
 
-        if (await users.FindByNameAsync(email) is not null || await users.FindByEmailAsync(email) is not null)
-        {
-            return LoginActionResult.Failed(EmailField, S["Another login already uses the email {0}.", email]);
-        }
-
+        // No lookup for another login with this email here: Identity's user validator makes exactly
+        // that check inside CreateAsync (and the unique index backs it), and MapErrors words it by the field.
         prepared ??= await PrepareLoginAsync(customer, cancellationToken);
         if (prepared.Errors.Count > 0)
         {
