@@ -151,6 +151,7 @@ public static class Startup
         services.AddSingleton<BulkJobSignal>();
         services.AddScoped<BulkJobService>();
         services.AddScoped<CustomerImportChecker>();
+        services.AddSingleton<ParsedImportCache>();
         services.AddImplementationsOf<IBulkJobHandler>(ServiceLifetime.Scoped);
         services.AddHostedService<BulkJobRunner>();
         services.AddImplementationsOf<CustomerDisplayDriver>(ServiceLifetime.Scoped);

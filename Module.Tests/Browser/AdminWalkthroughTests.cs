@@ -95,10 +95,7 @@ public sealed class AdminWalkthroughTests(ChromiumBrowser chromium)
         var dialogs = new List<string>();
         page.Dialog += (_, dialog) => { dialogs.Add(dialog.Message); _ = dialog.DismissAsync(); };
 
-        await page.GotoAsync(new Uri(site.RootUri, "/admin/login").ToString());
-        await page.GetByLabel("Email").FillAsync(TestSite.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(TestSite.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.SignInAsAdminAsync(site);
         await page.WaitForURLAsync("**/admin/customers");
 
         const string payload = "<img src=x onerror=alert(1)><script>alert(2)</script>";

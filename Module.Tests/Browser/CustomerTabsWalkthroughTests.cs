@@ -18,10 +18,7 @@ public sealed class CustomerTabsWalkthroughTests(ChromiumBrowser chromium)
             dialogs++;
             await dialog.AcceptAsync();
         };
-        await page.GotoAsync(new Uri(site.RootUri, "/admin/login").ToString());
-        await page.GetByLabel("Email").FillAsync(TestSite.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(TestSite.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.SignInAsAdminAsync(site);
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit frank@martin.com" }).ClickAsync();
         await Assertions.Expect(page.Locator(".tabs a")).ToHaveTextAsync(["General", "Addresses", "Orders", "Login details", "Roles", "Membership", "Credit", "Notifications"]);
 

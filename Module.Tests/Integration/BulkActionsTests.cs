@@ -146,6 +146,43 @@ public abstract class BulkActionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stopping_a_running_job_keeps_what_it_did_and_does_nothing_more()
+    {
+        var ids = await AddCustomersAsync("stopped", 4);
+        // Another node runs the job and has done the first customer; its lease still holds.
+        var jobId = await _site.WithDbAsync(async db =>
+        {
+            var job = new BulkJob
+            {
+                Kind = BulkJobKind.CreateLogins, Status = BulkJobStatus.Running, Description = "Create logins (to be stopped)", CreatedByName = "admin@example.com",
+                CreatedUtc = DateTime.UtcNow, StartedUtc = DateTime.UtcNow, Total = 4, Processed = 1, Succeeded = 1, Cursor = ids[0],
+                SelectionJson = new BulkSelection(ids, null, null, ids.Max()).ToJson(), LeaseOwner = "other-node", LeaseExpiresUtc = DateTime.UtcNow.AddMinutes(5),
+            };
+            db.BulkJobs.Add(job);
+            await db.SaveChangesAsync();
+            return job.Id;
+        });
+
+        using var admin = await _site.AdminClientAsync();
+        using (var stopped = await admin.PostFormAsync($"/admin/customers/jobs/{jobId}", [], $"/admin/customers/jobs/{jobId}/cancel"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, stopped.StatusCode);
+        }
+
+        Assert.Contains("What it had already done stays done", WebUtility.HtmlDecode(await admin.GetPageAsync($"/admin/customers/jobs/{jobId}")), StringComparison.Ordinal);
+        Assert.True(await _site.WithDbAsync(db => db.BulkJobs.Where(job => job.Id == jobId).Select(job => job.CancelRequested).SingleAsync()));
+
+        // That node dies; the node that takes the job over stops it instead of going on.
+        await _site.WithDbAsync(db => db.BulkJobs.Where(job => job.Id == jobId).ExecuteUpdateAsync(set => set.SetProperty(job => job.LeaseExpiresUtc, DateTime.UtcNow.AddMinutes(-1))));
+        var progress = await BulkJobs.WaitUntilFinishedAsync(admin, jobId, TimeSpan.FromMinutes(1));
+
+        Assert.Equal("Cancelled", progress.GetProperty("status").GetString());
+        Assert.Equal(1, progress.GetProperty("processed").GetInt32());
+        Assert.False(await _site.WithDbAsync(db => db.Customers.AnyAsync(c => ids.Contains(c.Id) && c.UserId != null)));
+        Assert.Contains("Create logins (to be stopped)", await admin.GetPageAsync("/admin/customers/jobs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_job_left_by_a_dead_node_is_resumed_after_its_last_committed_customer()
     {
         var ids = await AddCustomersAsync("resumed", 6);

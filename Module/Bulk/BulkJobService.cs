@@ -8,14 +8,14 @@ namespace Commerce.Customers.Bulk;
 /// <summary>Starts, confirms and cancels bulk jobs; the runner does the work.</summary>
 public sealed class BulkJobService(CustomersDbContext db, BulkJobSignal signal, TimeProvider clock)
 {
-    /// <summary>Queues a job over a selection of customers.</summary>
-    public async Task<BulkJob> StartAsync(BulkJobKind kind, BulkSelection selection, string description, bool deleteLogins, ClaimsPrincipal actor, CancellationToken cancellationToken)
+    /// <summary>Queues a job over a selection of customers; <paramref name="total"/> is the caller's count of it, shown as the progress bar's end.</summary>
+    public async Task<BulkJob> StartAsync(BulkJobKind kind, BulkSelection selection, int total, string description, bool deleteLogins, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
         var job = New(kind, description, actor);
         job.Status = BulkJobStatus.Queued;
         job.SelectionJson = selection.ToJson();
         job.DeleteLogins = deleteLogins;
-        job.Total = await selection.Query(db).CountAsync(cancellationToken);
+        job.Total = total;
         db.BulkJobs.Add(job);
         await db.SaveChangesAsync(cancellationToken);
         signal.Notify();

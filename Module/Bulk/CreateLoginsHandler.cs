@@ -1,6 +1,7 @@
 using Commerce.Customers.Accounts;
 using Commerce.Customers.Data;
 using Commerce.Customers.Models;
+using Microsoft.EntityFrameworkCore;
 
 namespace Commerce.Customers.Bulk;
 
@@ -10,8 +11,10 @@ public sealed class CreateLoginsHandler(CustomersDbContext db, CustomerLoginServ
     public override BulkJobKind Kind => BulkJobKind.CreateLogins;
 
     // The password is generated and hashed before the transaction: that is nearly all the cost.
-    protected override async Task<object?> PrepareAsync(BulkJob job, Customer customer, CancellationToken cancellationToken) =>
-        customer.UserId is null ? await logins.PrepareLoginAsync(customer, cancellationToken) : null;
+    public override async Task<object?> PrepareAsync(BulkJob job, long item, CancellationToken cancellationToken) =>
+        await Db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == item, cancellationToken) is { UserId: null } customer
+            ? await logins.PrepareLoginAsync(customer, cancellationToken)
+            : null;
 
     protected override async Task<BulkItemOutcome> ProcessAsync(BulkJob job, Customer customer, object? prepared, CancellationToken cancellationToken)
     {

@@ -14,17 +14,13 @@ public abstract class CustomerBulkJobHandler(CustomersDbContext db) : IBulkJobHa
     public async Task<IReadOnlyList<long>> NextItemsAsync(BulkJob job, long cursor, int take, CancellationToken cancellationToken) =>
         (await BulkSelection.FromJson(job.SelectionJson).NextIdsAsync(db, cursor, take, cancellationToken)).ConvertAll(id => (long)id);
 
-    public async Task<object?> PrepareAsync(BulkJob job, long item, CancellationToken cancellationToken) =>
-        await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == item, cancellationToken) is { } customer
-            ? await PrepareAsync(job, customer, cancellationToken)
-            : null;
+    /// <summary>Nothing to prepare unless a handler says so; Create logins hashes its password here.</summary>
+    public virtual Task<object?> PrepareAsync(BulkJob job, long item, CancellationToken cancellationToken) => Task.FromResult<object?>(null);
 
     public async Task<BulkItemOutcome> ProcessAsync(BulkJob job, long item, object? prepared, CancellationToken cancellationToken) =>
         await db.Customers.SingleOrDefaultAsync(c => c.Id == item, cancellationToken) is { } customer
             ? await ProcessAsync(job, customer, prepared, cancellationToken)
             : BulkItemOutcome.Refused($"#{item}", "The customer no longer exists.");
-
-    protected virtual Task<object?> PrepareAsync(BulkJob job, Customer customer, CancellationToken cancellationToken) => Task.FromResult<object?>(null);
 
     protected abstract Task<BulkItemOutcome> ProcessAsync(BulkJob job, Customer customer, object? prepared, CancellationToken cancellationToken);
 }

@@ -67,7 +67,7 @@ public sealed class BulkActionsController(
         var selection = await SelectionAsync(request, cancellationToken);
         var count = await selection.Query(db).CountAsync(cancellationToken);
         var kind = request.Action == BulkRequest.Delete ? BulkJobKind.Delete : BulkJobKind.CreateLogins;
-        var job = await jobs.StartAsync(kind, selection, Describe(request, count), request.Action == BulkRequest.Delete && request.DeleteLogins, User, cancellationToken);
+        var job = await jobs.StartAsync(kind, selection, count, Describe(request, count), request.Action == BulkRequest.Delete && request.DeleteLogins, User, cancellationToken);
         return RedirectToAction(nameof(BulkJobsController.Details), "BulkJobs", new { id = job.Id });
     }
 

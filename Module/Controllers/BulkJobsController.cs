@@ -16,6 +16,7 @@ namespace Commerce.Customers.Controllers;
 public sealed class BulkJobsController(
     CustomersDbContext db,
     BulkJobService jobs,
+    ParsedImportCache parsedImports,
     IAuthorizationService authorization,
     IStringLocalizer<BulkJobsController> S) : Controller
 {
@@ -42,7 +43,7 @@ public sealed class BulkJobsController(
         }
 
         var issues = db.BulkJobIssues.AsNoTracking().Where(issue => issue.JobId == id);
-        var preview = job.Status == BulkJobStatus.AwaitingConfirmation ? CustomerImportFile.Read(job.Payload ?? "") : null;
+        var preview = job.Status == BulkJobStatus.AwaitingConfirmation ? parsedImports.Get(job).File : null;
         var issueList = await issues.OrderBy(issue => issue.Line).ThenBy(issue => issue.Id).Take(IssuesShown).ToListAsync(cancellationToken);
         var rejectedLines = issueList.Select(issue => issue.Line).ToHashSet();
         return View(new BulkJobViewModel
