@@ -31,6 +31,10 @@ public abstract class CustomersDbContext(DbContextOptions options) : IdentityDbC
     }
 
     /// <summary>A write of the settings row is pending until its transaction commits (see SiteSettingsCommitInterceptor).</summary>
+    /// <remarks>
+    /// Contexts are pooled and this flag is not part of EF's reset: a transaction disposed without
+    /// commit or rollback leaves it set, which costs one needless cache invalidation later, never a stale cache.
+    /// </remarks>
     internal bool HasUncommittedSettingsChange { get; set; }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
