@@ -14,7 +14,7 @@ public sealed class AdminWalkthroughTests(ChromiumBrowser chromium)
     public async Task Set_up_sign_in_then_list_create_edit_and_delete_a_customer()
     {
         await using var site = await TestSite.StartAsync(new TestSiteOptions { SetupRecipe = null, UseKestrel = true });
-        var page = await chromium.NewPageAsync();
+        var page = await chromium.NewPageAsync(site.Secrets);
         var problems = WatchForProblems(page);
 
         // 1. A fresh site opens on the setup screen.
@@ -91,7 +91,7 @@ public sealed class AdminWalkthroughTests(ChromiumBrowser chromium)
     public async Task Markup_typed_into_a_name_never_runs()
     {
         await using var site = await TestSite.StartAsync(new TestSiteOptions { UseKestrel = true });
-        var page = await chromium.NewPageAsync();
+        var page = await chromium.NewPageAsync(site.Secrets);
         var dialogs = new List<string>();
         page.Dialog += (_, dialog) => { dialogs.Add(dialog.Message); _ = dialog.DismissAsync(); };
 

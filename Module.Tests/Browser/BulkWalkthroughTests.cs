@@ -14,7 +14,7 @@ public sealed class BulkWalkthroughTests(ChromiumBrowser chromium)
     public async Task Selected_rows_get_logins_in_the_background_and_an_import_is_previewed_before_it_runs()
     {
         await using var site = await TestSite.StartAsync(new TestSiteOptions { UseKestrel = true });
-        var page = await chromium.NewPageAsync();
+        var page = await chromium.NewPageAsync(site.Secrets);
         await page.SignInAsAdminAsync(site);
 
         // "Select all on this page" ticks every row; unticking one leaves it indeterminate.

@@ -11,7 +11,7 @@ public sealed class CustomerTabsWalkthroughTests(ChromiumBrowser chromium)
     public async Task Addresses_roles_membership_and_credit_are_managed_from_their_tabs()
     {
         await using var site = await TestSite.StartAsync(new TestSiteOptions { UseKestrel = true });
-        var page = await chromium.NewPageAsync();
+        var page = await chromium.NewPageAsync(site.Secrets);
         var dialogs = 0;
         page.Dialog += async (_, dialog) =>
         {

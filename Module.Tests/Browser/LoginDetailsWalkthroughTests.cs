@@ -32,7 +32,7 @@ public sealed class LoginDetailsWalkthroughTests(ChromiumBrowser chromium) : IAs
     [Fact]
     public async Task Create_login_generate_password_and_set_one_as_the_documentation_describes()
     {
-        var admin = await chromium.NewPageAsync();
+        var admin = await chromium.NewPageAsync(_site.Secrets);
         var dialogs = new List<string>();
         await SignInAsync(admin, TestSite.AdminEmail, TestSite.AdminPassword);
         await admin.WaitForURLAsync("**/admin/customers");
@@ -124,7 +124,7 @@ public sealed class LoginDetailsWalkthroughTests(ChromiumBrowser chromium) : IAs
     /// <summary>Signs in as the customer in a fresh browser: a wrong password keeps the sign-in page and says so.</summary>
     private async Task<bool> SignsInAsync(string email, string password)
     {
-        var page = await chromium.NewPageAsync();
+        var page = await chromium.NewPageAsync(_site.Secrets);
         try
         {
             await SignInAsync(page, email, password);

@@ -37,7 +37,7 @@ public sealed class ShopWalkthroughTests(ChromiumBrowser chromium) : IAsyncLifet
     [Fact]
     public async Task A_guest_registers_at_checkout_then_finds_the_address_prefilled_the_members_section_open_and_pays_with_credit()
     {
-        var page = await chromium.NewPageAsync();
+        var page = await chromium.NewPageAsync(_site.Secrets);
 
         // Members-only things are hidden from a guest.
         await page.GotoAsync(Url("/members"));
@@ -100,7 +100,7 @@ public sealed class ShopWalkthroughTests(ChromiumBrowser chromium) : IAsyncLifet
     [Fact]
     public async Task A_forgotten_password_is_reset_from_the_emailed_link_which_then_stops_working()
     {
-        var page = await chromium.NewPageAsync();
+        var page = await chromium.NewPageAsync(_site.Secrets);
         await page.GotoAsync(Url("/account/login"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Forgot your password?" }).ClickAsync();
         await page.GetByLabel("Email").FillAsync("john@mcclane.com");
@@ -138,7 +138,7 @@ public sealed class ShopWalkthroughTests(ChromiumBrowser chromium) : IAsyncLifet
     [Fact]
     public async Task The_admin_creates_an_order_that_registers_the_customer()
     {
-        var page = await chromium.NewPageAsync();
+        var page = await chromium.NewPageAsync(_site.Secrets);
         await page.GotoAsync(Url("/admin/login"));
         await page.GetByLabel("Email").FillAsync(TestSite.AdminEmail);
         await page.GetByLabel("Password").FillAsync(TestSite.AdminPassword);

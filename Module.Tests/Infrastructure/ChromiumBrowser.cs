@@ -59,7 +59,8 @@ public sealed class ChromiumBrowser : IAsyncLifetime
     /// Opens a page in its own context so cookies and storage never leak between tests.
     /// Closing the page also closes its context.
     /// </summary>
-    public async Task<IPage> NewPageAsync()
+    /// <param name="secrets">The site's secrets: every password field the page posts is added to them.</param>
+    public async Task<IPage> NewPageAsync(SiteSecrets? secrets = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -72,7 +73,23 @@ public sealed class ChromiumBrowser : IAsyncLifetime
         context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         page.Close += (_, _) => _ = context.CloseAsync();
+        if (secrets is not null)
+        {
+            page.Request += (_, request) => RecordPostedPasswords(request, secrets);
+        }
+
         return page;
+    }
+
+    private static void RecordPostedPasswords(IRequest request, SiteSecrets secrets)
+    {
+        if (request.Method != "POST" || request.PostData is not { } body || request.Headers.GetValueOrDefault("content-type")?.StartsWith("application/x-www-form-urlencoded", StringComparison.Ordinal) != true)
+        {
+            return;
+        }
+
+        var fields = System.Web.HttpUtility.ParseQueryString(body);
+        secrets.AddFromForm(fields.AllKeys.Where(key => key is not null).Select(key => new KeyValuePair<string, string>(key!, fields[key] ?? "")));
     }
 
     public async Task DisposeAsync()

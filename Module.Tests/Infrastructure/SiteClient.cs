@@ -6,7 +6,7 @@ namespace Commerce.Customers.Tests.Infrastructure;
 /// <summary>
 /// Talks to the site as a browser does: GET a page, take its antiforgery token, POST the form.
 /// </summary>
-public sealed partial class SiteClient(HttpClient http) : IDisposable
+public sealed partial class SiteClient(HttpClient http, SiteSecrets? secrets = null) : IDisposable
 {
     public HttpClient Http { get; } = http;
 
@@ -25,6 +25,7 @@ public sealed partial class SiteClient(HttpClient http) : IDisposable
         var page = await GetPageAsync(formUrl);
         var token = AntiforgeryToken(page);
         var body = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", token) };
+        secrets?.AddFromForm(body);
         using var content = new FormUrlEncodedContent(body);
         return await Http.PostAsync(new Uri(postUrl ?? formUrl, UriKind.Relative), content);
     }
@@ -44,6 +45,8 @@ public sealed partial class SiteClient(HttpClient http) : IDisposable
     /// <summary>Posts without any antiforgery token, as a cross-site form would.</summary>
     public async Task<HttpResponseMessage> PostWithoutTokenAsync(string url, IEnumerable<KeyValuePair<string, string>> fields)
     {
+        fields = fields.ToList();
+        secrets?.AddFromForm(fields);
         using var content = new FormUrlEncodedContent(fields);
         return await Http.PostAsync(new Uri(url, UriKind.Relative), content);
     }

@@ -52,10 +52,16 @@ public sealed class TestSite : WebApplicationFactory<Program>
 
     private readonly TestSiteOptions _options;
     private readonly string _dataFolder;
+    private bool _started;
 
     public TestSite(TestSiteOptions? options = null)
     {
         _options = options ?? new TestSiteOptions();
+        Logs = _options.Logs ?? new CapturedLogs();
+        if (_options.SetupRecipe is not null)
+        {
+            Secrets.Add(AdminPassword);
+        }
         _dataFolder = _options.DataFolder ?? Path.Combine(Path.GetTempPath(), "commerce-site-" + Guid.NewGuid().ToString("N")[..12]);
         if (_options.UseKestrel)
         {
@@ -76,6 +82,7 @@ public sealed class TestSite : WebApplicationFactory<Program>
             _ = site.Server;
         }
 
+        site._started = true;
         await Task.CompletedTask;
         return site;
     }
@@ -85,9 +92,15 @@ public sealed class TestSite : WebApplicationFactory<Program>
 
     public string DataFolder => _dataFolder;
 
+    /// <summary>Every line the site logged, at every level.</summary>
+    public CapturedLogs Logs { get; }
+
+    /// <summary>The passwords and tokens this site saw; none may be in its database or logs when it is disposed.</summary>
+    public SiteSecrets Secrets { get; } = new();
+
     /// <summary>A browser-like client that keeps cookies and does not follow redirects, so tests see them.</summary>
     public SiteClient CreateSiteClient() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), Secrets);
 
     /// <summary>A client signed in as the set-up administrator.</summary>
     public async Task<SiteClient> AdminClientAsync()
@@ -142,11 +155,8 @@ public sealed class TestSite : WebApplicationFactory<Program>
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
 
-        if (_options.Logs is { } logs)
-        {
-            // A rule for the provider itself outranks appsettings' category levels, so nothing is hidden from it.
-            builder.ConfigureLogging(logging => logging.AddProvider(logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
-        }
+        // A rule for the provider itself outranks appsettings' category levels, so nothing is hidden from it.
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
 
         if (_options.SetupRecipe is not null)
         {
@@ -157,13 +167,46 @@ public sealed class TestSite : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Stops the site, then proves that no secret it saw is in its database or logs (see <see cref="SiteSecrets"/>).</summary>
     public override async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            if (_started)
+            {
+                await WithDbAsync(async db => { await SecretsAudit.AssertPasswordHashesAreIdentitysAsync(db); return true; });
+            }
+
+            await base.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (_started)
+            {
+                await AssertNoSecretLeftAsync();
+            }
+        }
+        finally
+        {
+            DeleteDataFolder();
+            GC.SuppressFinalize(this);
+        }
+    }
+
+    private async Task AssertNoSecretLeftAsync()
+    {
+        foreach (var email in _options.Smtp?.Messages ?? [])
+        {
+            Secrets.AddFromEmail(email);
+        }
+
+        Secrets.AddFromPickupFolder(Path.Combine(_dataFolder, "mail"));
+        Secrets.AssertNoneIn(await SecretsAudit.DatabaseTextAsync(this, _options.Provider, _options.ConnectionString), "the database");
+        Secrets.AssertNoneIn(Logs.AllText, "the logs");
+    }
+
+    private void DeleteDataFolder()
+    {
         if (_options.DataFolder is not null)
         {
-            GC.SuppressFinalize(this);
             return;
         }
 
@@ -178,7 +221,5 @@ public sealed class TestSite : WebApplicationFactory<Program>
         catch (UnauthorizedAccessException)
         {
         }
-
-        GC.SuppressFinalize(this);
     }
 }

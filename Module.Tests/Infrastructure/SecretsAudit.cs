@@ -1,0 +1,94 @@
+using System.Text;
+using Commerce.Customers.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Commerce.Customers.Tests.Infrastructure;
+
+/// <summary>
+/// What a disposed test site must prove: its database holds none of the secrets it saw, nor does
+/// any line it logged, and every stored password hash is Identity's own format.
+/// </summary>
+public static class SecretsAudit
+{
+    // Identity's V3 format: marker 0x01, PRF (UInt32, 2 = HMACSHA512), iterations, salt length, salt, subkey.
+    private const byte IdentityV3Marker = 0x01;
+    private const uint HmacSha512 = 2;
+    private const int MinimumIterations = 100_000;
+
+    /// <summary>Every password hash is Identity's V3 PBKDF2 format with at least Identity's default iterations.</summary>
+    public static async Task AssertPasswordHashesAreIdentitysAsync(CustomersDbContext db)
+    {
+        if (!(await db.Database.GetAppliedMigrationsAsync()).Any())
+        {
+            return;
+        }
+
+        var hashes = await db.Users.Where(user => user.PasswordHash != null).Select(user => new { user.UserName, user.PasswordHash }).ToListAsync();
+        foreach (var hash in hashes)
+        {
+            Assert.True(IsIdentityV3(hash.PasswordHash!), $"The password hash of {hash.UserName} is not Identity's V3 format.");
+        }
+    }
+
+    /// <summary>The database's stored text: every byte of the SQLite files, or every row of every PostgreSQL table.</summary>
+    public static async Task<string> DatabaseTextAsync(TestSite site, DatabaseProvider provider, string? connectionString)
+    {
+        if (provider != DatabaseProvider.PostgreSql)
+        {
+            return Outbox.SqliteFilesTextOrEmpty(site);
+        }
+
+        var text = new StringBuilder();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var table in tables)
+        {
+            // A row cast to text is its whole record, every column, as a dump would print it.
+            await using var rows = new NpgsqlCommand($"SELECT t::text FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\" t", connection);
+            await using var reader = await rows.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                text.AppendLine(reader.GetString(0));
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static bool IsIdentityV3(string hash)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(hash);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        if (bytes.Length < 13 || bytes[0] != IdentityV3Marker)
+        {
+            return false;
+        }
+
+        var prf = ReadUInt32(bytes, 1);
+        var iterations = ReadUInt32(bytes, 5);
+        var saltLength = ReadUInt32(bytes, 9);
+        return prf == HmacSha512 && iterations >= MinimumIterations && saltLength >= 16 && bytes.Length == 13 + saltLength + 32;
+    }
+
+    private static uint ReadUInt32(byte[] bytes, int offset) =>
+        (uint)(bytes[offset] << 24 | bytes[offset + 1] << 16 | bytes[offset + 2] << 8 | bytes[offset + 3]);
+}
