@@ -11,7 +11,7 @@ namespace Commerce.Customers.Tests.Reliability;
 [Collection(ReliabilityCollection.Name)]
 public sealed class DatabaseOutageTests(PostgresServer postgres, ITestOutputHelper output)
 {
-    private const string OutageMessage = "cannot reach its database";
+    private const string OutageMessage = "database is unavailable just now";
 
     [Fact]
     public async Task During_a_database_outage_requests_get_a_clear_503_nothing_is_half_written_and_afterwards_the_site_works_without_a_restart()

@@ -7,14 +7,15 @@ using Microsoft.Extensions.Logging;
 namespace Commerce.Customers.Data;
 
 /// <summary>
-/// Answers a request that failed because the database cannot be reached (stopped, restarting,
-/// refusing connections) with 503 and a page that says so. The usual error page cannot help here:
+/// Answers a request that failed because the database is unavailable for a while (stopped,
+/// restarting, refusing connections; on SQLite, locked past the timeout) with 503 and a page
+/// that says so. The usual error page cannot help here:
 /// re-running the pipeline for it signs the user in again and draws the admin menu, both from the
 /// database, so it failed too and the visitor got an empty 500.
 /// </summary>
 internal sealed class DatabaseOutageHandler(ILogger<DatabaseOutageHandler> logger) : IExceptionHandler
 {
-    public const string Message = "The site cannot reach its database just now, so nothing was saved. Try again in a minute.";
+    public const string Message = "The site's database is unavailable just now, so nothing was saved. Try again in a minute.";
 
     // Self-contained on purpose: it needs nothing that reads the database.
     private static readonly string Page = $"""
