@@ -19,6 +19,7 @@ public sealed class HostNode : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
 
     private readonly Process _process;
+    private readonly Process _watchdog;
     private readonly List<string> _output = [];
     private readonly string _dataFolder;
 
@@ -26,6 +27,7 @@ public sealed class HostNode : IAsyncDisposable
     {
         Name = name;
         _process = process;
+        _watchdog = StartWatchdog(process.Id);
         Root = root;
         _dataFolder = dataFolder;
     }
@@ -146,6 +148,8 @@ public sealed class HostNode : IAsyncDisposable
         }
 
         _process.Dispose();
+        _watchdog.Kill();
+        _watchdog.Dispose();
         try
         {
             Directory.Delete(_dataFolder, recursive: true);
@@ -200,6 +204,27 @@ public sealed class HostNode : IAsyncDisposable
 
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>
+    /// Kills the node once the test process is gone, however it went: a crashed or hung-and-killed
+    /// run never disposes it, and a node left behind would serve 503s for ever.
+    /// </summary>
+    private static Process StartWatchdog(int nodeProcessId)
+    {
+        const string Script = """
+            trap '' HUP INT TERM
+            exec </dev/null >/dev/null 2>&1
+            while kill -0 "$1" && kill -0 "$2"; do sleep 1; done
+            kill -9 "$2"
+            """;
+        var start = new ProcessStartInfo("sh") { UseShellExecute = false, RedirectStandardInput = true };
+        foreach (var argument in new[] { "-c", Script, "commerce-node-watchdog", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), nodeProcessId.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(start) ?? throw new InvalidOperationException("Could not start the node's watchdog.");
     }
 
     /// <summary>The Host's build output for the test assembly's configuration; the test project references the Host, so it is built first.</summary>
