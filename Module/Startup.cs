@@ -145,6 +145,7 @@ public static class Startup
         services.AddScoped<RecipeExecutor>();
         services.AddImplementationsOf<IRecipeStepHandler>(ServiceLifetime.Scoped);
         services.AddAccountEmails();
+        services.AddExceptionHandler<DatabaseOutageHandler>();
         services.AddScoped<MembershipService>();
         services.AddScoped<MembershipLifecycle>();
         services.AddHostedService<MembershipJob>();

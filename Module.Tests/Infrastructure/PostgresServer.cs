@@ -117,28 +117,59 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private async Task<int> StartAsync()
     {
-        var logFile = Path.Combine(DataDirectory, "server.log");
         for (var attempt = 1; ; attempt++)
         {
             var port = FreePort();
-            var options = string.Join(
-                ' ',
-                "-c listen_addresses=127.0.0.1",
-                "-p " + port.ToString(CultureInfo.InvariantCulture),
-                "-k " + DataDirectory,
-                "-c fsync=off",
-                "-c synchronous_commit=off",
-                "-c full_page_writes=off",
-                "-c max_connections=300");
             try
             {
-                await RunPostgresToolAsync("pg_ctl", ["-D", DataDirectory, "-l", logFile, "-w", "-t", "60", "-o", options, "start"]);
+                await StartOnPortAsync(port);
                 return port;
             }
             catch (InvalidOperationException) when (attempt < StartAttempts && LogTail().Contains("could not bind", StringComparison.OrdinalIgnoreCase))
             {
                 // Another process took the port between probing and binding; a new port fixes it.
             }
+        }
+    }
+
+    private Task StartOnPortAsync(int port)
+    {
+        var options = string.Join(
+            ' ',
+            "-c listen_addresses=127.0.0.1",
+            "-p " + port.ToString(CultureInfo.InvariantCulture),
+            "-k " + DataDirectory,
+            "-c fsync=off",
+            "-c synchronous_commit=off",
+            "-c full_page_writes=off",
+            "-c max_connections=300");
+        return RunPostgresToolAsync("pg_ctl", ["-D", DataDirectory, "-l", Path.Combine(DataDirectory, "server.log"), "-w", "-t", "60", "-o", options, "start"]);
+    }
+
+    /// <summary>
+    /// An outage: a fast shutdown, which cuts every open session as a crashed or restarted server
+    /// does. Only the cluster this object started can be stopped.
+    /// </summary>
+    public Task StopForOutageAsync()
+    {
+        EnsureOwnCluster();
+        return RunPostgresToolAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "stop"]);
+    }
+
+    /// <summary>Ends the outage on the same port, so clients configured with it reconnect.</summary>
+    public async Task StartAgainAsync()
+    {
+        EnsureOwnCluster();
+        await StartOnPortAsync(new NpgsqlConnectionStringBuilder(AdminConnectionString).Port);
+        // This process's pools still hold connections the shutdown cut.
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    private void EnsureOwnCluster()
+    {
+        if (IsExternal)
+        {
+            throw new InvalidOperationException($"An outage needs the test's own PostgreSQL cluster; unset {ExternalServerVariable} to run this test.");
         }
     }
 

@@ -52,6 +52,12 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>
+    /// How long the server takes over each message before accepting it, like a busy real server; it
+    /// keeps a dispatcher mid-send long enough for a test to kill it there.
+    /// </summary>
+    public TimeSpan AcceptDelay { get; set; }
+
     public string Host => "127.0.0.1";
 
     public IReadOnlyList<ReceivedEmail> Messages
@@ -303,14 +309,21 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     private sealed class CapturingStore(SmtpTestServer owner) : MessageStore
     {
-        public override Task<SmtpResponse> SaveAsync(
+        public override async Task<SmtpResponse> SaveAsync(
             ISessionContext context,
             IMessageTransaction transaction,
             ReadOnlySequence<byte> buffer,
             CancellationToken cancellationToken)
         {
-            owner.Add(Parse(buffer.ToArray()));
-            return Task.FromResult(SmtpResponse.Ok);
+            var raw = buffer.ToArray();
+            if (owner.AcceptDelay > TimeSpan.Zero)
+            {
+                // The whole message is here: a client that dies now still gets it delivered, unacknowledged.
+                await Task.Delay(owner.AcceptDelay, CancellationToken.None);
+            }
+
+            owner.Add(Parse(raw));
+            return SmtpResponse.Ok;
         }
     }
 }

@@ -100,6 +100,16 @@ internal sealed class NotificationDispatcher(
             foreach (var notification in claimed)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                // A batch can outlast its lease (a slow server, a busy machine), and another node
+                // then claims its tail. Renewing each message's lease as its turn comes keeps that
+                // node from sending it too; a message already taken over is left to that node.
+                if (!await queue.RenewAsync(notification, Settings.LeaseDuration, cancellationToken))
+                {
+                    logger.LogInformation("Notification {NotificationId} was taken over by another node after its claim expired; this node leaves it.", notification.Id);
+                    done++;
+                    continue;
+                }
+
                 try
                 {
                     var message = await BuildAsync(templates, sources, notification, cancellationToken);

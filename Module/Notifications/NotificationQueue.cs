@@ -51,6 +51,16 @@ public sealed class NotificationQueue(CustomersDbContext db, TimeProvider clock)
         return await db.Notifications.AsNoTracking().Where(n => n.LeaseOwner == owner).OrderBy(n => n.NextAttemptUtc).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Extends a claimed message's lease from now, just before it is sent. False if the lease was
+    /// lost meanwhile: another node claimed the message after it expired, and that node sends it.
+    /// </summary>
+    public async Task<bool> RenewAsync(Notification claimed, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var leaseUntil = clock.GetUtcNow().UtcDateTime + lease;
+        return await Owned(claimed).ExecuteUpdateAsync(set => set.SetProperty(n => n.LeaseExpiresUtc, leaseUntil), cancellationToken) == 1;
+    }
+
     /// <summary>Records delivery and erases the secret. False if the lease was lost meanwhile.</summary>
     public async Task<bool> MarkSentAsync(Notification claimed, CancellationToken cancellationToken)
     {

@@ -1,0 +1,84 @@
+using Commerce.Customers.Data;
+using Commerce.Customers.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commerce.Customers.Tests.Infrastructure;
+
+/// <summary>
+/// Host processes (<see cref="HostNode"/>) sharing one PostgreSQL database and one SMTP server.
+/// An in-process <see cref="TestSite"/> sets the site up and then only looks at the database:
+/// its own dispatcher and background jobs are off, so every email is the nodes' doing.
+/// </summary>
+public sealed class Farm : IAsyncDisposable
+{
+    private readonly List<HostNode> _nodes = [];
+
+    private Farm(string connectionString, SmtpTestServer smtp, TestSite observer)
+    {
+        ConnectionString = connectionString;
+        Smtp = smtp;
+        Observer = observer;
+    }
+
+    public string ConnectionString { get; }
+
+    public SmtpTestServer Smtp { get; }
+
+    /// <summary>Reads and writes the shared database directly, for set-up and assertions.</summary>
+    public TestSite Observer { get; }
+
+    public static async Task<Farm> StartAsync(PostgresServer postgres, string name)
+    {
+        var connectionString = await postgres.CreateDatabaseAsync(name);
+        var smtp = await SmtpTestServer.StartAsync();
+        var observer = await TestSite.StartAsync(new TestSiteOptions
+        {
+            Provider = DatabaseProvider.PostgreSql,
+            ConnectionString = connectionString,
+            SetupRecipe = "blank",
+            Settings = new Dictionary<string, string>
+            {
+                ["CommerceCustomers:Email:Dispatcher:Enabled"] = "false",
+                ["CommerceCustomers:Memberships:JobEnabled"] = "false",
+                ["CommerceCustomers:BulkJobs:Enabled"] = "false",
+            },
+        });
+        return new Farm(connectionString, smtp, observer);
+    }
+
+    public async Task<HostNode> StartNodeAsync(string name, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var node = await HostNode.StartAsync(name, ConnectionString, Smtp, settings);
+        _nodes.Add(node);
+        return node;
+    }
+
+    /// <summary>Adds customers without logins, <c>customer{n}@reliability.test</c>, and returns their ids.</summary>
+    public Task<IReadOnlyList<int>> AddCustomersAsync(int count) => Observer.WithDbAsync<IReadOnlyList<int>>(async db =>
+    {
+        var customers = Enumerable.Range(1, count)
+            .Select(n => new Customer { FirstName = "Customer", LastName = $"Number {n}", Email = $"customer{n}@reliability.test", CreatedUtc = DateTime.UtcNow })
+            .ToList();
+        db.Customers.AddRange(customers);
+        await db.SaveChangesAsync();
+        return customers.Select(customer => customer.Id).ToList();
+    });
+
+    public Task<Dictionary<int, string>> EmailsByIdAsync() =>
+        Observer.WithDbAsync(db => db.Customers.AsNoTracking().ToDictionaryAsync(customer => customer.Id, customer => customer.Email!));
+
+    /// <summary>The outbox, oldest first: the order in which the customer's emails were queued.</summary>
+    public Task<List<Notification>> NotificationsAsync() =>
+        Observer.WithDbAsync(db => db.Notifications.AsNoTracking().OrderBy(n => n.CreatedUtc).ThenBy(n => n.Id).ToListAsync());
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in _nodes)
+        {
+            await node.DisposeAsync();
+        }
+
+        await Observer.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Net;
+using Commerce.Customers.Models;
+using Commerce.Customers.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace Commerce.Customers.Tests.Reliability;
+
+/// <summary>Issue 8, database outage: PostgreSQL stops for ten seconds under a working site.</summary>
+[Collection(ReliabilityCollection.Name)]
+public sealed class DatabaseOutageTests(PostgresServer postgres, ITestOutputHelper output)
+{
+    private const string OutageMessage = "database is unavailable just now";
+
+    [Fact]
+    public async Task During_a_database_outage_requests_get_a_clear_503_nothing_is_half_written_and_afterwards_the_site_works_without_a_restart()
+    {
+        var outage = ReliabilitySizes.DatabaseOutage;
+        await using var farm = await Farm.StartAsync(postgres, "dboutage");
+        var customers = await farm.AddCustomersAsync(12);
+        var node = await farm.StartNodeAsync("a");
+        using var admin = await node.AdminClientAsync();
+        var token = SiteClient.AntiforgeryToken(await admin.GetPageAsync(LoginActions.TabUrl(customers[0])));
+        using var visitor = node.CreateSiteClient();
+        var signInToken = SiteClient.AntiforgeryToken(await visitor.GetPageAsync("/admin/login"));
+        foreach (var customer in customers.Take(4))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, await LoginActions.PostAsync(admin, customer, LoginAction.Create));
+        }
+
+        // Changes in flight as the server goes down: each must commit whole or not at all.
+        var inFlight = customers.Take(8).Select((customer, i) => TimedAsync(() => LoginActions.PostWithTokenAsync(admin, token, customer, i < 4 ? LoginAction.Generate : LoginAction.Create))).ToList();
+        await postgres.StopForOutageAsync();
+        var duringOutage = new List<(string Request, HttpStatusCode Status, string Body)>();
+        var outageEnds = DateTime.UtcNow + outage;
+        while (DateTime.UtcNow < outageEnds)
+        {
+            foreach (var (name, request) in new (string, Func<Task<HttpResponseMessage>>)[]
+            {
+                ("list", () => admin.GetAsync("/admin/customers")),
+                ("tab", () => admin.GetAsync(LoginActions.TabUrl(customers[9]))),
+                ("create login", () => LoginActions.PostWithTokenAsync(admin, token, customers[9], LoginAction.Create)),
+                ("sign in", () => SignInWithTokenAsync(visitor, signInToken)),
+            })
+            {
+                using var response = await TimedAsync(request);
+                duringOutage.Add((name, response.StatusCode, await response.Content.ReadAsStringAsync()));
+            }
+
+            await Task.Delay(500);
+        }
+
+        await postgres.StartAgainAsync();
+        var inFlightStatuses = new List<HttpStatusCode>();
+        foreach (var request in inFlight)
+        {
+            using var response = await request;
+            inFlightStatuses.Add(response.StatusCode);
+        }
+
+        var halfWritten = await HalfWrittenChangesAsync(farm);
+        var unclear = duringOutage.Where(r => r.Status != HttpStatusCode.ServiceUnavailable || !r.Body.Contains(OutageMessage, StringComparison.Ordinal)).ToList();
+
+        // Afterwards the same process serves again: sign in, the list, and a new login whose email works.
+        using var newAdmin = await node.AdminClientAsync();
+        var list = await newAdmin.GetPageAsync("/admin/customers");
+        var created = await LoginActions.PostAsync(newAdmin, customers[10], LoginAction.Create);
+        var queued = await farm.NotificationsAsync();
+        var received = await farm.Smtp.WaitForAsync(queued.Count, TimeSpan.FromSeconds(60));
+        var lastEmail = received.Single(message => message.MessageId == queued.Last(n => n.CustomerId == customers[10]).MessageId);
+        var emails = await farm.EmailsByIdAsync();
+        var newLoginWorks = await LoginActions.SignsInAsync(visitor, emails[customers[10]], Emails.Password(lastEmail));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"database outage: {outage.TotalSeconds:0} s down, {duringOutage.Count} requests during it, {duringOutage.Count(r => r.Status == HttpStatusCode.ServiceUnavailable)} 503s, {duringOutage.Count(r => r.Status == HttpStatusCode.InternalServerError)} 500s, {unclear.Count} without the clear page, {inFlight.Count} changes in flight ({inFlightStatuses.Count(s => s == HttpStatusCode.Redirect)} done, {inFlightStatuses.Count(s => s == HttpStatusCode.ServiceUnavailable)} refused), {halfWritten.Count} half-written, recovered without a restart: {created == HttpStatusCode.Redirect && newLoginWorks}"));
+
+        Assert.True(unclear.Count == 0, "Not the clear 503 page: " + string.Join("\n", unclear.Take(3).Select(r => $"{r.Request}: {(int)r.Status} {r.Body[..Math.Min(r.Body.Length, 300)]}")) + "\n" + node.Problems());
+        Assert.All(inFlightStatuses, status => Assert.Contains(status, new[] { HttpStatusCode.Redirect, HttpStatusCode.ServiceUnavailable }));
+        Assert.True(halfWritten.Count == 0, string.Join("\n", halfWritten));
+        Assert.False(node.HasExited, "The node stopped: " + node.Problems());
+        Assert.Contains("customer1@reliability.test", list, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, created);
+        Assert.True(newLoginWorks, "The password emailed after the outage does not sign in.");
+    }
+
+    /// <summary>A request that hangs instead of failing fails the test.</summary>
+    private static Task<HttpResponseMessage> TimedAsync(Func<Task<HttpResponseMessage>> request) =>
+        request().WaitAsync(TimeSpan.FromSeconds(30));
+
+    private static async Task<HttpResponseMessage> SignInWithTokenAsync(SiteClient visitor, string token)
+    {
+        using var content = new FormUrlEncodedContent([new("Email", TestSite.AdminEmail), new("Password", TestSite.AdminPassword), new("__RequestVerificationToken", token)]);
+        return await visitor.Http.PostAsync(new Uri("/admin/login", UriKind.Relative), content);
+    }
+
+    /// <summary>Every login with its customer, audit row and email, and every email with the action that queued it.</summary>
+    private static Task<List<string>> HalfWrittenChangesAsync(Farm farm) => farm.Observer.WithDbAsync(async db =>
+    {
+        var problems = new List<string>();
+        var customers = await db.Customers.AsNoTracking().ToListAsync();
+        var users = await db.Users.AsNoTracking().ToListAsync();
+        var audits = await db.LoginAudits.AsNoTracking().Where(a => a.CustomerId != null).ToListAsync();
+        var notifications = await db.Notifications.AsNoTracking().ToListAsync();
+        foreach (var customer in customers.Where(c => c.UserId is not null))
+        {
+            if (users.All(u => u.Id != customer.UserId))
+            {
+                problems.Add($"{customer.Email} is linked to a user that does not exist.");
+            }
+
+            if (!audits.Any(a => a.CustomerId == customer.Id && a.Action == LoginAuditAction.LoginCreated && notifications.Any(n => n.Id == a.NotificationId)))
+            {
+                problems.Add($"{customer.Email} has a login without its audit row and email.");
+            }
+        }
+
+        problems.AddRange(users.Where(u => u.Email != TestSite.AdminEmail && customers.All(c => c.UserId != u.Id)).Select(u => $"User {u.Email} belongs to no customer."));
+        problems.AddRange(notifications.Where(n => audits.All(a => a.NotificationId != n.Id)).Select(n => $"Email {n.MessageId} to {n.RecipientEmail} has no action that queued it."));
+        problems.AddRange(audits.Where(a => notifications.All(n => n.Id != a.NotificationId)).Select(a => $"Audit row {a.Id} ({a.Action}) has no email."));
+        return problems;
+    });
+}

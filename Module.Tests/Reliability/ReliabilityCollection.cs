@@ -1,0 +1,14 @@
+using Commerce.Customers.Tests.Infrastructure;
+
+namespace Commerce.Customers.Tests.Reliability;
+
+/// <summary>
+/// The reliability tests run alone, after the parallel collections, on their own PostgreSQL
+/// cluster: they load the machine, kill processes and stop the database, which must neither slow
+/// nor break anyone else's tests.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ReliabilityCollection : ICollectionFixture<PostgresServer>
+{
+    public const string Name = "Reliability";
+}
