@@ -36,6 +36,8 @@ public sealed class Farm : IAsyncDisposable
             Provider = DatabaseProvider.PostgreSql,
             ConnectionString = connectionString,
             SetupRecipe = "blank",
+            // Its dispatcher is off; given the server, it reads the delivered emails for secrets when disposed.
+            Smtp = smtp,
             Settings = new Dictionary<string, string>
             {
                 ["CommerceCustomers:Email:Dispatcher:Enabled"] = "false",
@@ -48,7 +50,7 @@ public sealed class Farm : IAsyncDisposable
 
     public async Task<HostNode> StartNodeAsync(string name, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var node = await HostNode.StartAsync(name, ConnectionString, Smtp, settings);
+        var node = await HostNode.StartAsync(name, ConnectionString, Smtp, Observer.Secrets, settings);
         _nodes.Add(node);
         return node;
     }
@@ -71,14 +73,30 @@ public sealed class Farm : IAsyncDisposable
     public Task<List<Notification>> NotificationsAsync() =>
         Observer.WithDbAsync(db => db.Notifications.AsNoTracking().OrderBy(n => n.CreatedUtc).ThenBy(n => n.Id).ToListAsync());
 
+    /// <summary>Stops the nodes, then proves no secret is in their output, nor (through the observer) in the database or its logs.</summary>
     public async ValueTask DisposeAsync()
     {
-        foreach (var node in _nodes)
+        try
         {
-            await node.DisposeAsync();
-        }
+            foreach (var node in _nodes)
+            {
+                await node.DisposeAsync();
+            }
 
-        await Observer.DisposeAsync();
-        await Smtp.DisposeAsync();
+            foreach (var email in Smtp.Messages)
+            {
+                Observer.Secrets.AddFromEmail(email);
+            }
+
+            foreach (var node in _nodes)
+            {
+                Observer.Secrets.AssertNoneIn(string.Join('\n', node.Output), $"the output of node {node.Name}");
+            }
+        }
+        finally
+        {
+            await Observer.DisposeAsync();
+            await Smtp.DisposeAsync();
+        }
     }
 }

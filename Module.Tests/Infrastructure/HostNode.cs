@@ -22,14 +22,16 @@ public sealed class HostNode : IAsyncDisposable
     private readonly Process _watchdog;
     private readonly List<string> _output = [];
     private readonly string _dataFolder;
+    private readonly SiteSecrets _secrets;
 
-    private HostNode(string name, Process process, Uri root, string dataFolder)
+    private HostNode(string name, Process process, Uri root, string dataFolder, SiteSecrets secrets)
     {
         Name = name;
         _process = process;
         _watchdog = StartWatchdog(process.Id);
         Root = root;
         _dataFolder = dataFolder;
+        _secrets = secrets;
     }
 
     public string Name { get; }
@@ -52,7 +54,8 @@ public sealed class HostNode : IAsyncDisposable
 
     /// <summary>Starts a node and waits until it serves <c>/health</c>.</summary>
     /// <param name="settings">Configuration keys such as <c>CommerceCustomers:Email:Dispatcher:LeaseDuration</c>.</param>
-    public static async Task<HostNode> StartAsync(string name, string connectionString, SmtpTestServer smtp, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="secrets">Records the password fields that this node's clients post.</param>
+    public static async Task<HostNode> StartAsync(string name, string connectionString, SmtpTestServer smtp, SiteSecrets secrets, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var dataFolder = Path.Combine(Path.GetTempPath(), "commerce-node-" + Guid.NewGuid().ToString("N")[..12]);
@@ -66,7 +69,8 @@ public sealed class HostNode : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
             ["DOTNET_gcServer"] = "0",
-            ["Logging:LogLevel:Default"] = "Warning",
+            // Information, as a production console logs: the farm searches these lines for secrets.
+            ["Logging:LogLevel:Default"] = "Information",
             // The dispatcher's claims show which node worked on what.
             ["Logging:LogLevel:Commerce.Customers.Notifications.NotificationDispatcher"] = "Debug",
             ["Logging:Console:FormatterName"] = "simple",
@@ -97,7 +101,7 @@ public sealed class HostNode : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The Host could not be started.");
-        var node = new HostNode(name, process, new Uri($"http://127.0.0.1:{port}"), dataFolder);
+        var node = new HostNode(name, process, new Uri($"http://127.0.0.1:{port}"), dataFolder, secrets);
         process.OutputDataReceived += (_, line) => node.Keep(line.Data);
         process.ErrorDataReceived += (_, line) => node.Keep(line.Data);
         process.BeginOutputReadLine();
@@ -121,7 +125,7 @@ public sealed class HostNode : IAsyncDisposable
         {
             BaseAddress = Root,
             Timeout = TimeSpan.FromSeconds(100),
-        });
+        }, _secrets);
 
     public async Task<SiteClient> AdminClientAsync()
     {
