@@ -1,6 +1,7 @@
 using Commerce.Customers.Accounts;
 using Commerce.Customers.Bulk;
 using Commerce.Customers.Checkout;
+using Commerce.Customers.Controllers;
 using Commerce.Customers.Credit;
 using Commerce.Customers.Data;
 using Commerce.Customers.Drivers;
@@ -117,7 +118,11 @@ public static class Startup
         services.AddScoped<RolePermissions>();
         services.AddScoped<RoleGrantPolicy>();
 
-        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+        services.AddControllersWithViews(options =>
+            {
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.ModelBinderProviders.Insert(0, new CheckboxModelBinderProvider());
+            })
             .AddApplicationPart(typeof(Startup).Assembly);
 
         services.AddSingleton<SetupState>();
