@@ -24,8 +24,18 @@ public enum Person
 /// A demo site with one person of each kind, and a staff member per permission who holds every
 /// other permission, so "staff without the permission" is as close to allowed as it can be.
 /// </summary>
-public sealed class PeopleSite : IAsyncLifetime
+public class PeopleSite : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public PeopleSite()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>For fixtures that need more configuration, such as background work turned off.</summary>
+    protected PeopleSite(IReadOnlyDictionary<string, string> settings) => _settings = settings;
+
     public const string Password = "People-Passw0rd!";
     public const string CustomerEmail = "shopper@example.com";
     private const string StaffEmail = "staff@example.com";
@@ -38,12 +48,12 @@ public sealed class PeopleSite : IAsyncLifetime
     /// <summary>The signed-in customer's own record.</summary>
     public int RegisteredCustomerId { get; private set; }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Site = await TestSite.StartAsync(new TestSiteOptions
         {
             // Hundreds of sign-in and registration posts come from one address; the limit has its own test.
-            Settings = new Dictionary<string, string> { ["CommerceCustomers:Accounts:RequestsPerMinutePerIp"] = "1000000" },
+            Settings = new Dictionary<string, string>(_settings) { ["CommerceCustomers:Accounts:RequestsPerMinutePerIp"] = "1000000" },
         });
 
         (UnregisteredCustomerId, RegisteredCustomerId) = await Site.WithDbAsync(async (db, services) =>
@@ -73,7 +83,7 @@ public sealed class PeopleSite : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync() => await Site.DisposeAsync();
+    public virtual async Task DisposeAsync() => await Site.DisposeAsync();
 
     /// <summary>A client for <paramref name="person"/>, signed in unless anonymous. For staff, <paramref name="lacking"/> is the permission they lack.</summary>
     public async Task<SiteClient> ClientAsync(Person person, Permission? lacking = null)
