@@ -1,6 +1,7 @@
 using Commerce.Customers.Accounts;
 using Commerce.Customers.Bulk;
 using Commerce.Customers.Checkout;
+using Commerce.Customers.Controllers;
 using Commerce.Customers.Credit;
 using Commerce.Customers.Data;
 using Commerce.Customers.Drivers;
@@ -19,6 +20,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,6 +97,8 @@ public static class Startup
                 return Task.CompletedTask;
             };
         });
+        // TempData (the success messages) rides in a cookie, which is not Secure by default even over HTTPS.
+        services.Configure<CookieTempDataProviderOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "commerce.antiforgery";
@@ -114,7 +118,11 @@ public static class Startup
         services.AddScoped<RolePermissions>();
         services.AddScoped<RoleGrantPolicy>();
 
-        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+        services.AddControllersWithViews(options =>
+            {
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.ModelBinderProviders.Insert(0, new CheckboxModelBinderProvider());
+            })
             .AddApplicationPart(typeof(Startup).Assembly);
 
         services.AddSingleton<SetupState>();

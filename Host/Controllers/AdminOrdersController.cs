@@ -31,7 +31,7 @@ public sealed class AdminOrdersController(
 
     [HttpPost("new")]
     [ActionName(nameof(New))]
-    public async Task<IActionResult> NewPost(int customerId, [FromForm] Dictionary<int, int> quantities, [FromForm] bool registerCustomer, CancellationToken cancellationToken)
+    public async Task<IActionResult> NewPost(int customerId, [FromForm] Dictionary<int, int>? quantities, [FromForm] bool registerCustomer, CancellationToken cancellationToken)
     {
         var model = await ModelAsync(customerId, cancellationToken);
         if (model is null)
@@ -39,7 +39,8 @@ public sealed class AdminOrdersController(
             return NotFound();
         }
 
-        model.Quantities = quantities.Where(q => q.Value is > 0 and <= 999).ToDictionary();
+        // The binder leaves the dictionary null when the form has no quantities at all, and drops unreadable ones.
+        model.Quantities = (quantities ?? []).Where(q => q.Value is > 0 and <= 999).ToDictionary();
         model.RegisterCustomer = registerCustomer;
         var lines = model.Products.Where(p => model.Quantities.ContainsKey(p.Id)).Select(p => (p, model.Quantities[p.Id])).ToList();
         if (lines.Count == 0)

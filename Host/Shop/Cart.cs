@@ -38,8 +38,12 @@ public sealed class Cart
     public void Write(HttpResponse response)
     {
         var value = string.Join('.', Lines.Select(line => string.Create(CultureInfo.InvariantCulture, $"{line.Key}x{line.Value}")));
-        response.Cookies.Append(CookieName, value, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = false });
+        response.Cookies.Append(CookieName, value, Options(response));
     }
 
-    public static void Clear(HttpResponse response) => response.Cookies.Delete(CookieName);
+    public static void Clear(HttpResponse response) => response.Cookies.Delete(CookieName, Options(response));
+
+    // Secure whenever the page came over HTTPS, like the module's own cookies, so it never travels in clear.
+    private static CookieOptions Options(HttpResponse response) =>
+        new() { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = response.HttpContext.Request.IsHttps };
 }

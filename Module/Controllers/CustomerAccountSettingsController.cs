@@ -38,7 +38,8 @@ public sealed class CustomerAccountSettingsController(
                 ModelState.AddModelError("", problem);
             }
 
-            if (ModelState.ErrorCount == 0)
+            // A value the binder could not read (a tampered choice or number) has no message of its own on this page.
+            if (problems.Count == 0)
             {
                 ModelState.AddModelError("", S["Choose one of the offered values."]);
             }

@@ -56,12 +56,15 @@ public sealed class CustomersController(
     public async Task<IActionResult> CreatePost(CancellationToken cancellationToken)
     {
         var customer = new Customer { CreatedUtc = clock.GetUtcNow().UtcDateTime };
-        var context = new UpdateEditorContext(isNew: true, new ControllerModelUpdater(this));
+        var updater = new ControllerModelUpdater(this);
+        var context = new UpdateEditorContext(isNew: true, updater);
         var shapes = new List<EditorShape>();
         foreach (var driver in CreateDrivers())
         {
             shapes.Add(await driver.UpdateAsync(customer, context) ?? await driver.EditAsync(customer, context));
         }
+
+        updater.ReportUnreadableValues();
 
         if (!ModelState.IsValid)
         {
@@ -120,7 +123,8 @@ public sealed class CustomersController(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var context = new UpdateEditorContext(isNew: false, new ControllerModelUpdater(this));
+        var updater = new ControllerModelUpdater(this);
+        var context = new UpdateEditorContext(isNew: false, updater);
         EditorShape? shape = null;
         try
         {
@@ -129,6 +133,8 @@ public sealed class CustomersController(
             {
                 return NotFound();
             }
+
+            updater.ReportUnreadableValues();
 
             if (ModelState.IsValid)
             {

@@ -11,8 +11,12 @@ public sealed class ErrorController : Controller
 {
     [Route("{code:int}")]
     [IgnoreAntiforgeryToken]
-    public IActionResult Index(int code)
+    public IActionResult Index()
     {
+        // The code comes from the route alone. A parameter would make MVC read every value provider,
+        // the form among them, and a re-executed post whose form cannot be read (a NUL in a value)
+        // would fail again here and turn its 400 into a 500.
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 500;
         var status = code is >= 400 and <= 599 ? code : 500;
         Response.StatusCode = status;
         return View("Error", status);

@@ -57,7 +57,23 @@ public sealed class CustomerValidator(IStringLocalizer<CustomerValidator> S)
         && at < email.Length - 1
         && email[(at + 1)..].Contains('.', StringComparison.Ordinal)
         && !email.Any(char.IsWhiteSpace)
-        && !email.Any(char.IsControl);
+        && !email.Any(char.IsControl)
+        && IsDeliverable(email);
+
+    // EmailAddressAttribute lets "a..b@example.com" and "<a@example.com>" through, but MimeKit refuses them
+    // when an email is built: such an address could be saved, yet nothing could ever be sent to it.
+    private static bool IsDeliverable(string email)
+    {
+        try
+        {
+            _ = new MimeKit.MailboxAddress("", email);
+            return true;
+        }
+        catch (MimeKit.ParseException)
+        {
+            return false;
+        }
+    }
 
     private static bool IsPhoneCharacter(char c) => char.IsAsciiDigit(c) || c is ' ' or '+' or '(' or ')' or '-' or '.' or '/';
 

@@ -1,0 +1,75 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commerce.Customers.Tests.Infrastructure;
+
+/// <summary>
+/// Every row of every table as text, to prove that a refused request wrote nothing at all. It reads
+/// the tables the database has rather than a list of entities, so a table added later is covered too.
+/// </summary>
+public static class DatabaseSnapshot
+{
+    /// <summary>Data Protection keys are created on first use and say nothing about what a request changed.</summary>
+    private static readonly HashSet<string> Ignored = new(StringComparer.OrdinalIgnoreCase) { "DataProtectionKeys" };
+
+    public static Task<string> TakeAsync(TestSite site) => site.WithDbAsync(async db =>
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            var text = new StringBuilder();
+            foreach (var table in await TablesAsync(connection, db.Database.IsNpgsql()))
+            {
+                if (Ignored.Contains(table))
+                {
+                    continue;
+                }
+
+                var rows = new List<string>();
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT * FROM \"{table}\"";
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    var values = new string[reader.FieldCount];
+                    for (var i = 0; i < reader.FieldCount; i++)
+                    {
+                        values[i] = Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) ?? "";
+                    }
+
+                    rows.Add(string.Join('|', values));
+                }
+
+                // Rows without an ORDER BY come in any order; sorting makes two snapshots comparable.
+                rows.Sort(StringComparer.Ordinal);
+                text.Append("== ").Append(table).Append('\n');
+                rows.ForEach(row => text.Append(row).Append('\n'));
+            }
+
+            return text.ToString();
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    });
+
+    private static async Task<List<string>> TablesAsync(DbConnection connection, bool postgres)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = postgres
+            ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
+            : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+        var tables = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            tables.Add(reader.GetString(0));
+        }
+
+        return tables;
+    }
+}
