@@ -9,7 +9,8 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStepHandler> handlers)
 {
     public IReadOnlyCollection<string> KnownSteps => handlers.Select(handler => handler.StepName).Order(StringComparer.Ordinal).ToList();
 
-    public async Task ExecuteAsync(Recipe recipe, CancellationToken cancellationToken)
+    /// <summary>Reads and validates every step; throws <see cref="RecipeException"/> naming the first bad one.</summary>
+    public IReadOnlyList<IPreparedRecipeStep> Prepare(Recipe recipe)
     {
         var prepared = new List<IPreparedRecipeStep>();
         foreach (var step in recipe.Steps)
@@ -19,7 +20,12 @@ public sealed class RecipeExecutor(IEnumerable<IRecipeStepHandler> handlers)
             prepared.Add(handler.Prepare(step));
         }
 
-        foreach (var step in prepared)
+        return prepared;
+    }
+
+    public async Task ExecuteAsync(IReadOnlyList<IPreparedRecipeStep> steps, CancellationToken cancellationToken)
+    {
+        foreach (var step in steps)
         {
             await step.ExecuteAsync(cancellationToken);
         }

@@ -29,9 +29,12 @@ public sealed class SiteSetupService(
     {
         var errors = await ValidateAsync(request);
         Recipe? recipe = null;
+        IReadOnlyList<IPreparedRecipeStep> steps = [];
         try
         {
+            // Every step is checked before anything is written or the administrator's password hashed.
             recipe = recipes.Load(request.Recipe);
+            steps = recipeExecutor.Prepare(recipe);
         }
         catch (RecipeException exception)
         {
@@ -56,7 +59,7 @@ public sealed class SiteSetupService(
             await db.SaveChangesAsync(cancellationToken);
 
             await CreateAdministratorAsync(request);
-            await recipeExecutor.ExecuteAsync(recipe, cancellationToken);
+            await recipeExecutor.ExecuteAsync(steps, cancellationToken);
             await ApplySiteNameAsync(request.SiteName, cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
