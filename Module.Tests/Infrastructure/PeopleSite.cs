@@ -50,11 +50,11 @@ public class PeopleSite : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        Site = await TestSite.StartAsync(new TestSiteOptions
+        Site = await TestSite.StartAsync(await DatabaseAsync(new TestSiteOptions
         {
             // Hundreds of sign-in and registration posts come from one address; the limit has its own test.
             Settings = new Dictionary<string, string>(_settings) { ["CommerceCustomers:Accounts:RequestsPerMinutePerIp"] = "1000000" },
-        });
+        }));
 
         (UnregisteredCustomerId, RegisteredCustomerId) = await Site.WithDbAsync(async (db, services) =>
         {
@@ -84,6 +84,9 @@ public class PeopleSite : IAsyncLifetime
     }
 
     public virtual async Task DisposeAsync() => await Site.DisposeAsync();
+
+    /// <summary>The site's database: SQLite in its own folder unless a derived fixture chooses another.</summary>
+    protected virtual Task<TestSiteOptions> DatabaseAsync(TestSiteOptions options) => Task.FromResult(options);
 
     /// <summary>A client for <paramref name="person"/>, signed in unless anonymous. For staff, <paramref name="lacking"/> is the permission they lack.</summary>
     public async Task<SiteClient> ClientAsync(Person person, Permission? lacking = null)

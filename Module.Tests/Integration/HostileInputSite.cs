@@ -8,7 +8,7 @@ namespace Commerce.Customers.Tests.Integration;
 /// The people's site with its background work turned off (email dispatch, bulk jobs, memberships),
 /// so that every change between two snapshots was made by the request in between.
 /// </summary>
-public sealed class HostileInputSite() : PeopleSite(new Dictionary<string, string>
+public class HostileInputSite() : PeopleSite(new Dictionary<string, string>
 {
     ["CommerceCustomers:Email:Dispatcher:Enabled"] = "false",
     ["CommerceCustomers:BulkJobs:Enabled"] = "false",

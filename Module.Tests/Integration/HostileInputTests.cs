@@ -1,3 +1,4 @@
+using Commerce.Customers.Data;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -12,12 +13,14 @@ namespace Commerce.Customers.Tests.Integration;
 /// uploaded file: never a 500, a refusal always says why and writes nothing, and what is accepted
 /// comes back exactly as typed.
 /// </summary>
-public sealed partial class HostileInputTests(HostileInputSite fixture) : IClassFixture<HostileInputSite>
+public abstract partial class HostileInputTests(HostileInputSite fixture)
 {
     /// <summary>Cases per form and per query string: every category about 27 times.</summary>
     private const int CasesEach = 300;
 
     private const string StrongPassword = "Correct-Horse-Battery-Staple-9";
+
+    protected HostileInputSite Fixture => fixture;
 
     [Fact]
     public Task Admin_forms_never_fail_refuse_with_a_message_and_write_nothing_when_they_refuse() =>
@@ -346,4 +349,24 @@ public sealed partial class HostileInputTests(HostileInputSite fixture) : IClass
 
     [GeneratedRegex("\\bvalue=\"([^\"]*)\"")]
     private static partial Regex ValueAttribute();
+}
+
+public sealed class SqliteHostileInputTests(HostileInputSite fixture) : HostileInputTests(fixture), IClassFixture<HostileInputSite>;
+
+/// <summary>
+/// The same attacks on PostgreSQL, which refuses what SQLite stores (a NUL in text, for one).
+/// Each test gets its own site: a class fixture cannot reach the shared PostgreSQL server.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresHostileInputTests(PostgresServer postgres) : HostileInputTests(new PostgresHostileInputSite(postgres)), IAsyncLifetime
+{
+    public Task InitializeAsync() => Fixture.InitializeAsync();
+
+    public Task DisposeAsync() => Fixture.DisposeAsync();
+}
+
+public sealed class PostgresHostileInputSite(PostgresServer postgres) : HostileInputSite
+{
+    protected override async Task<TestSiteOptions> DatabaseAsync(TestSiteOptions options) =>
+        options with { Provider = DatabaseProvider.PostgreSql, ConnectionString = await postgres.CreateDatabaseAsync("hostile") };
 }

@@ -51,6 +51,13 @@ public sealed class CustomerImportController(
             return Refuse(S["The file is not UTF-8 text. Save it as \"CSV UTF-8\" and upload it again."]);
         }
 
+        // A NUL is no character of a CSV file, and PostgreSQL refuses to store one in text: a file
+        // holding one is binary, or saved in an encoding other than UTF-8.
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            return Refuse(S["The file contains NUL characters, so it is not CSV text. Save it as \"CSV UTF-8\" and upload it again."]);
+        }
+
         var parsed = CustomerImportFile.Read(text);
         if (parsed.FileErrors.Count > 0)
         {
@@ -64,7 +71,8 @@ public sealed class CustomerImportController(
         }
 
         var errors = await checker.CheckAllAsync(parsed, cancellationToken);
-        var name = Path.GetFileName(file.FileName);
+        // The name is shown in the job's description; control characters there would only garble it.
+        var name = new string(Path.GetFileName(file.FileName).Where(c => !char.IsControl(c)).ToArray());
         var job = await jobs.PrepareImportAsync(text, lines, errors, S["Import {0:N0} lines from {1}", lines, name.Length > 100 ? name[..100] : name], User, cancellationToken);
         return RedirectToAction(nameof(BulkJobsController.Details), "BulkJobs", new { id = job.Id });
     }
