@@ -20,42 +20,48 @@ public static class DatabaseSnapshot
         await db.Database.OpenConnectionAsync();
         try
         {
-            var text = new StringBuilder();
-            foreach (var table in await TablesAsync(connection, db.Database.IsNpgsql()))
-            {
-                if (Ignored.Contains(table))
-                {
-                    continue;
-                }
-
-                var rows = new List<string>();
-                await using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT * FROM \"{table}\"";
-                await using var reader = await command.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
-                {
-                    var values = new string[reader.FieldCount];
-                    for (var i = 0; i < reader.FieldCount; i++)
-                    {
-                        values[i] = Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) ?? "";
-                    }
-
-                    rows.Add(string.Join('|', values));
-                }
-
-                // Rows without an ORDER BY come in any order; sorting makes two snapshots comparable.
-                rows.Sort(StringComparer.Ordinal);
-                text.Append("== ").Append(table).Append('\n');
-                rows.ForEach(row => text.Append(row).Append('\n'));
-            }
-
-            return text.ToString();
+            return await TextAsync(connection, db.Database.IsNpgsql(), Ignored);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
     });
+
+    /// <summary>Every row of every table but <paramref name="ignored"/>, through an open connection.</summary>
+    public static async Task<string> TextAsync(DbConnection connection, bool postgres, IReadOnlySet<string> ignored)
+    {
+        var text = new StringBuilder();
+        foreach (var table in await TablesAsync(connection, postgres))
+        {
+            if (ignored.Contains(table))
+            {
+                continue;
+            }
+
+            var rows = new List<string>();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\"";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var values = new string[reader.FieldCount];
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    values[i] = Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) ?? "";
+                }
+
+                rows.Add(string.Join('|', values));
+            }
+
+            // Rows without an ORDER BY come in any order; sorting makes two snapshots comparable.
+            rows.Sort(StringComparer.Ordinal);
+            text.Append("== ").Append(table).Append('\n');
+            rows.ForEach(row => text.Append(row).Append('\n'));
+        }
+
+        return text.ToString();
+    }
 
     private static async Task<List<string>> TablesAsync(DbConnection connection, bool postgres)
     {

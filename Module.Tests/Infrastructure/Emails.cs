@@ -24,7 +24,7 @@ public static partial class Emails
     }
 
     [GeneratedRegex(@"^\s*(?:New password|Password): (.+)$", RegexOptions.Multiline)]
-    private static partial Regex PasswordLine();
+    internal static partial Regex PasswordLine();
 
     [GeneratedRegex(@"https?://\S+/account/set-password#\S+")]
     private static partial Regex LinkLine();

@@ -1,4 +1,3 @@
-using System.Text;
 using Commerce.Customers.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -31,7 +30,7 @@ public static class SecretsAudit
         }
     }
 
-    /// <summary>The database's stored text: every byte of the SQLite files, or every row of every PostgreSQL table.</summary>
+    /// <summary>The database's stored text: every byte of the SQLite files (so deleted rows and the WAL count), or every row of every PostgreSQL table.</summary>
     public static async Task<string> DatabaseTextAsync(TestSite site, DatabaseProvider provider, string? connectionString)
     {
         if (provider != DatabaseProvider.PostgreSql)
@@ -39,31 +38,10 @@ public static class SecretsAudit
             return Outbox.SqliteFilesTextOrEmpty(site);
         }
 
-        var text = new StringBuilder();
+        // Every table, Data Protection keys included: a secret has no business in any of them.
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = new NpgsqlCommand("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'", connection))
-        await using (var reader = await list.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
-        foreach (var table in tables)
-        {
-            // A row cast to text is its whole record, every column, as a dump would print it.
-            await using var rows = new NpgsqlCommand($"SELECT t::text FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\" t", connection);
-            await using var reader = await rows.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                text.AppendLine(reader.GetString(0));
-            }
-        }
-
-        return text.ToString();
+        return await DatabaseSnapshot.TextAsync(connection, postgres: true, ignored: new HashSet<string>());
     }
 
     private static bool IsIdentityV3(string hash)

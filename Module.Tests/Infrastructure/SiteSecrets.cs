@@ -66,7 +66,7 @@ public sealed partial class SiteSecrets
     /// <summary>The password line and every link token of an account email.</summary>
     public void AddFromEmailText(string text)
     {
-        foreach (Match match in PasswordLine().Matches(text))
+        foreach (Match match in Emails.PasswordLine().Matches(text))
         {
             Add(match.Groups[1].Value);
         }
@@ -103,9 +103,6 @@ public sealed partial class SiteSecrets
 
     private static bool IsPasswordField(string name) =>
         name.Contains("password", StringComparison.OrdinalIgnoreCase) && !name.Contains("require", StringComparison.OrdinalIgnoreCase);
-
-    [GeneratedRegex(@"^\s*(?:New password|Password): (.+)$", RegexOptions.Multiline)]
-    private static partial Regex PasswordLine();
 
     [GeneratedRegex(@"[?#&](?:token|code)=([^&\s""'<]+)")]
     private static partial Regex TokenParameter();
