@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Net;
 using Commerce.Customers.Models;
+using Commerce.Customers.Notifications;
 using Commerce.Customers.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Xunit.Abstractions;
 
 namespace Commerce.Customers.Tests.Reliability;
@@ -81,6 +84,49 @@ public sealed class DatabaseOutageTests(PostgresServer postgres, ITestOutputHelp
         Assert.Contains("customer1@reliability.test", list, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, created);
         Assert.True(newLoginWorks, "The password emailed after the outage does not sign in.");
+    }
+
+    [Fact]
+    public async Task A_dispatcher_cut_off_mid_batch_by_a_database_outage_finishes_the_batch_when_the_database_returns_without_waiting_out_its_lease()
+    {
+        const int count = 5;
+        await using var farm = await Farm.StartAsync(postgres, "dispatchoutage");
+        var customerIds = await farm.AddCustomersAsync(count);
+        var queued = await farm.Observer.WithDbAsync(async (db, services) =>
+        {
+            var notifications = services.GetRequiredService<ICustomerNotifications>();
+            var ids = new List<string>();
+            foreach (var customer in await db.Customers.Where(c => customerIds.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync())
+            {
+                ids.Add((await notifications.EnqueueAsync(EmailTemplateDefinitions.PasswordChanged, customer, customer.Email!, $"Outage-{customer.Id}-{Guid.NewGuid():N}")).MessageId);
+            }
+
+            await db.SaveChangesAsync();
+            return ids;
+        });
+
+        // The observer's own dispatcher loop is off, so this batch is the only one: it claims all five
+        // at once, and a slow server keeps it busy for seconds, so the outage lands mid-batch.
+        var dispatcher = farm.Observer.Services.GetServices<IHostedService>().OfType<NotificationDispatcher>().Single();
+        farm.Smtp.AcceptDelay = TimeSpan.FromSeconds(1);
+        var batch = dispatcher.DispatchBatchAsync(CancellationToken.None);
+        await farm.Smtp.WaitForAsync(1, TimeSpan.FromSeconds(60));
+        await postgres.StopForOutageAsync();
+        var cutOff = await Record.ExceptionAsync(() => batch.WaitAsync(TimeSpan.FromSeconds(90)));
+        var sentBeforeOutageEnded = farm.Smtp.Messages.Count;
+        await postgres.StartAgainAsync();
+
+        // The claims' lease is two minutes; the next batch must not wait for it.
+        farm.Smtp.AcceptDelay = TimeSpan.Zero;
+        var claimedAfter = await dispatcher.DispatchBatchAsync(CancellationToken.None);
+        var received = farm.Smtp.Messages.Select(message => message.MessageId).ToList();
+        var rows = await farm.NotificationsAsync();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"dispatcher outage: {sentBeforeOutageEnded} of {count} sent before the outage ended (batch ended with {cutOff?.GetType().Name ?? "no error"}), {claimedAfter} claimed at once afterwards, {received.Count} received, {received.Count - received.Distinct().Count()} duplicates, {rows.Count(n => n.Status == NotificationStatus.Sent)} marked Sent"));
+
+        Assert.True(sentBeforeOutageEnded < count, "The outage did not cut the batch off, so this run proves nothing.");
+        Assert.Equal(queued.Order(), received.Order());
+        Assert.All(rows, row => Assert.Equal(NotificationStatus.Sent, row.Status));
     }
 
     /// <summary>A request that hangs instead of failing fails the test.</summary>

@@ -21,6 +21,8 @@ internal sealed class NotificationDispatcher(
     IOptions<EmailOptions> options,
     ILogger<NotificationDispatcher> logger) : BackgroundService
 {
+    private readonly UnrecordedOutcomes _unrecorded = new();
+
     private DispatcherOptions Settings => options.Value.Dispatcher;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -67,6 +69,16 @@ internal sealed class NotificationDispatcher(
         await using var scope = scopeFactory.CreateAsyncScope();
         var queue = scope.ServiceProvider.GetRequiredService<NotificationQueue>();
         var templates = scope.ServiceProvider.GetRequiredService<EmailTemplateStore>();
+
+        if (!_unrecorded.IsEmpty)
+        {
+            var lostClaims = await _unrecorded.WriteAsync(queue, cancellationToken);
+            logger.LogInformation("Recorded the outcomes that the database could not take earlier.");
+            if (lostClaims > 0)
+            {
+                logger.LogWarning("{Count} notification(s) were sent while the database was unreachable, and another node took them over meanwhile; it may send them again with the same Message-Id.", lostClaims);
+            }
+        }
 
         var claimed = await queue.ClaimAsync(Settings.BatchSize, Settings.LeaseDuration, cancellationToken);
         if (claimed.Count == 0)
@@ -137,18 +149,40 @@ internal sealed class NotificationDispatcher(
                 await session.DisposeAsync();
             }
 
-            // Stopping mid-batch: hand the unsent rest back so a restart sends them at once.
-            foreach (var notification in claimed.Skip(done))
+            // Stopping or cut off mid-batch: hand the unsent rest back so that they go out at once.
+            await HandBackAsync(queue, claimed.Skip(done).ToList());
+        }
+    }
+
+    /// <summary>
+    /// Releases unsent claims. If the database cannot take that now (it went away mid-batch), they
+    /// are handed back before the next claim instead of waiting out their lease.
+    /// </summary>
+    private async Task HandBackAsync(NotificationQueue queue, List<Notification> unsent)
+    {
+        for (var i = 0; i < unsent.Count; i++)
+        {
+            try
             {
-                await queue.ReleaseAsync(notification, CancellationToken.None);
+                await queue.ReleaseAsync(unsent[i], CancellationToken.None);
+            }
+            catch (Exception exception)
+            {
+                logger.LogInformation("Could not hand back {Count} unsent notification(s) yet: {Error}", unsent.Count - i, exception.Message);
+                foreach (var notification in unsent.Skip(i))
+                {
+                    _unrecorded.Add(notification, sent: false);
+                }
+
+                return;
             }
         }
     }
 
     /// <summary>
     /// Records a delivered message, retrying while the database is busy (a SQLite writer may hold
-    /// the lock for a while). Only if that never succeeds may the message go out again, once its
-    /// claim expires, with the same Message-Id.
+    /// the lock for a while). If it stays unreachable, the record waits for the next batch; only if
+    /// this node dies first may the message go out again, once its claim expires, with the same Message-Id.
     /// </summary>
     private async Task RecordSentAsync(NotificationQueue queue, Notification notification)
     {
@@ -170,7 +204,8 @@ internal sealed class NotificationDispatcher(
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                logger.LogError(exception, "Notification {NotificationId} was sent but could not be recorded; it may be sent again, with the same Message-Id, when its claim expires.", notification.Id);
+                logger.LogWarning("Notification {NotificationId} was sent but could not be recorded yet ({Error}); it is recorded before the next claim.", notification.Id, exception.Message);
+                _unrecorded.Add(notification, sent: true);
                 return;
             }
         }

@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using Commerce.Customers.Models;
+
+namespace Commerce.Customers.Notifications;
+
+/// <summary>
+/// Outcomes this node knows but could not write because the database was unreachable: a message
+/// sent but not yet marked Sent, or an unsent claim to hand back. The dispatcher writes them
+/// before its next claim. Without this, a claim cut off by a database outage would wait out its
+/// whole lease after the database returned, and a sent message would go out a second time when
+/// that lease expired. Only a node that dies holding such outcomes leaves its messages to the lease.
+/// </summary>
+internal sealed class UnrecordedOutcomes
+{
+    private readonly ConcurrentQueue<(Notification Claim, bool Sent)> _pending = new();
+
+    public bool IsEmpty => _pending.IsEmpty;
+
+    public void Add(Notification claim, bool sent) => _pending.Enqueue((claim, sent));
+
+    /// <summary>Writes them oldest first; stops at the first failure and keeps the rest for next time.</summary>
+    /// <returns>How many messages were sent by a lost claim (another node took them over meanwhile).</returns>
+    public async Task<int> WriteAsync(NotificationQueue queue, CancellationToken cancellationToken)
+    {
+        var lostClaims = 0;
+        while (_pending.TryPeek(out var outcome))
+        {
+            if (outcome.Sent)
+            {
+                lostClaims += await queue.MarkSentAsync(outcome.Claim, cancellationToken) ? 0 : 1;
+            }
+            else
+            {
+                await queue.ReleaseAsync(outcome.Claim, cancellationToken);
+            }
+
+            _pending.TryDequeue(out _);
+        }
+
+        return lostClaims;
+    }
+}
