@@ -11,34 +11,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Commerce.Customers.Tests.Integration;
 
 /// <summary>Paying with store credit at the demo checkout, over real HTTP. Runs per provider.</summary>
-public abstract class CreditCheckoutTests : IAsyncLifetime
+public abstract class CreditCheckoutTests : ManyClientsSiteTests
 {
     private const string Holly = "holly@nakatomi.com";
     private const string Password = "Violet-Canoe-Thunder-42";
     private const string CreditChanged = "Your store credit changed meanwhile";
-    private TestSite? _site;
-
-    protected TestSite Site => _site!;
-
-    protected abstract Task<TestSiteOptions> SiteOptionsAsync();
 
     /// <summary>SQL that makes every insert into ShopOrders fail, to break a checkout after it spent credit.</summary>
     protected abstract string RefuseOrdersSql { get; }
-
-    public async Task InitializeAsync() =>
-        _site = await TestSite.StartAsync((await SiteOptionsAsync()) with
-        {
-            // Several clients sign in as one customer from one address.
-            Settings = new Dictionary<string, string> { ["CommerceCustomers:Accounts:RequestsPerMinutePerIp"] = "1000" },
-        });
-
-    public async Task DisposeAsync()
-    {
-        if (_site is not null)
-        {
-            await _site.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task Credit_pays_part_of_an_order_and_the_balance_drops_by_exactly_that()
@@ -95,42 +75,21 @@ public abstract class CreditCheckoutTests : IAsyncLifetime
         }
 
         await GrantAsync(id, 20m);
-        var clients = new List<SiteClient>();
-        var forms = new List<FormUrlEncodedContent>();
-        try
+        var responses = await PostAtOnceAsync(buyers, ShopForms.CheckoutUrl, async client =>
         {
-            for (var i = 0; i < buyers; i++)
-            {
-                var client = Site.CreateSiteClient();
-                clients.Add(client);
-                await SignInAsync(client, Holly);
-                await ShopForms.AddToCartAsync(client);
-                var token = SiteClient.AntiforgeryToken(await client.GetPageAsync(ShopForms.CheckoutUrl));
-                forms.Add(new FormUrlEncodedContent(ShopForms.CheckoutFields(Holly, ("UseCredit", "true"), ("__RequestVerificationToken", token))));
-            }
+            await SignInAsync(client, Holly);
+            await ShopForms.AddToCartAsync(client);
+        }, _ => ShopForms.CheckoutFields(Holly, ("UseCredit", "true")));
 
-            var responses = await Task.WhenAll(clients.Select((client, i) => client.Http.PostAsync(new Uri(ShopForms.CheckoutUrl, UriKind.Relative), forms[i])));
-
-            foreach (var response in responses)
-            {
-                // Placed, or refused because another checkout used the credit between the balance read and the spend.
-                Assert.True(response.StatusCode == HttpStatusCode.Redirect || (await response.Content.ReadAsStringAsync()).Contains(CreditChanged, StringComparison.Ordinal), $"Unexpected {(int)response.StatusCode}.");
-                response.Dispose();
-            }
-
-            var orders = (await OrdersAsync(id)).Where(o => o.CreditApplied > 0).ToList();
-            var uses = await Site.WithDbAsync(db => db.CreditEntries.Where(e => e.CustomerId == id && e.Amount < 0).ToListAsync());
-            var balance = await BalanceAsync(id);
-            Assert.True(balance >= 0, $"The balance went to {balance}.");
-            Assert.Equal(20m - balance, orders.Sum(o => o.CreditApplied));
-            Assert.Equal(orders.Select(o => ($"Order {o.Number}", -o.CreditApplied)).Order(), uses.Select(e => (e.Description, e.Amount)).Order());
-            Assert.NotEmpty(orders);
-        }
-        finally
-        {
-            forms.ForEach(form => form.Dispose());
-            clients.ForEach(client => client.Dispose());
-        }
+        // Placed, or refused because another checkout used the credit between the balance read and the spend.
+        Assert.All(responses, response => Assert.True(response.Status == HttpStatusCode.Redirect || response.Body.Contains(CreditChanged, StringComparison.Ordinal), $"Unexpected {(int)response.Status}."));
+        var orders = (await OrdersAsync(id)).Where(o => o.CreditApplied > 0).ToList();
+        var uses = await Site.WithDbAsync(db => db.CreditEntries.Where(e => e.CustomerId == id && e.Amount < 0).ToListAsync());
+        var balance = await BalanceAsync(id);
+        Assert.True(balance >= 0, $"The balance went to {balance}.");
+        Assert.Equal(20m - balance, orders.Sum(o => o.CreditApplied));
+        Assert.Equal(orders.Select(o => ($"Order {o.Number}", -o.CreditApplied)).Order(), uses.Select(e => (e.Description, e.Amount)).Order());
+        Assert.NotEmpty(orders);
     }
 
     [Fact]

@@ -72,6 +72,12 @@ internal sealed class CustomerCheckout(
             customer = new Customer { Email = details.Email, CreatedUtc = clock.GetUtcNow().UtcDateTime };
             db.Customers.Add(customer);
         }
+        else if (await CustomerRowLock.LockAsync(db, customer.Id, cancellationToken))
+        {
+            // Checkouts for one customer at once (two tabs, a double click) take turns from here, so
+            // neither finds the row changed under it nor adds the same address twice.
+            await db.Entry(customer).ReloadAsync(cancellationToken);
+        }
 
         // The email stays as it is: for a registered customer it is their user name.
         customer.CompleteWith(details.FirstName, details.LastName, details.Company, details.Phone);

@@ -37,7 +37,8 @@ internal sealed class CustomerCredit(CustomersDbContext db, TimeProvider clock) 
         await using var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         if (entry.Amount < 0)
         {
-            await LockLedgerAsync(entry.CustomerId, cancellationToken);
+            // A concurrent use of this customer's credit waits, so the balance read next includes it.
+            await CustomerRowLock.LockAsync(db, entry.CustomerId, cancellationToken);
             var balance = await GetBalanceAsync(entry.CustomerId, entry.Currency, cancellationToken);
             if (balance + entry.Amount < 0)
             {
@@ -55,25 +56,6 @@ internal sealed class CustomerCredit(CustomersDbContext db, TimeProvider clock) 
         }
 
         return new CreditResult(true, after);
-    }
-
-    /// <summary>
-    /// Makes a concurrent use of this customer's credit wait until this transaction ends, so the
-    /// balance read next already includes whatever that other use committed.
-    /// </summary>
-    private async Task LockLedgerAsync(int customerId, CancellationToken cancellationToken)
-    {
-        if (db.Database.IsNpgsql())
-        {
-            // Under READ COMMITTED the next statement takes a fresh snapshot, which sees the entry
-            // of the transaction we waited for.
-            await db.Database.ExecuteSqlInterpolatedAsync($"""SELECT 1 FROM "Customers" WHERE "Id" = {customerId} FOR UPDATE""", cancellationToken);
-        }
-
-        // SQLite needs nothing more: Microsoft.Data.Sqlite begins a transaction of the default
-        // isolation level with BEGIN IMMEDIATE, so this one has held the database's only write lock
-        // since it began, and no other writer can commit between the balance read and the insert.
-        // SqliteCreditCheckoutTests pins that; a caller's deferred transaction would lose it.
     }
 
     private static void Validate(CreditEntry entry)
