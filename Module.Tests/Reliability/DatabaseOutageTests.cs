@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Commerce.Customers.Bulk;
 using Commerce.Customers.Models;
 using Commerce.Customers.Notifications;
 using Commerce.Customers.Tests.Infrastructure;
@@ -127,6 +128,65 @@ public sealed class DatabaseOutageTests(PostgresServer postgres, ITestOutputHelp
         Assert.True(sentBeforeOutageEnded < count, "The outage did not cut the batch off, so this run proves nothing.");
         Assert.Equal(queued.Order(), received.Order());
         Assert.All(rows, row => Assert.Equal(NotificationStatus.Sent, row.Status));
+    }
+
+    [Fact]
+    public async Task A_bulk_job_cut_off_by_a_database_outage_resumes_when_the_database_returns_without_waiting_out_its_lease()
+    {
+        const int count = 40;
+        await using var farm = await Farm.StartAsync(postgres, "bulkoutage");
+        var ids = await farm.AddCustomersAsync(count);
+        var jobId = await farm.Observer.WithDbAsync(async db =>
+        {
+            var job = new BulkJob
+            {
+                Kind = BulkJobKind.CreateLogins, Status = BulkJobStatus.Queued, Description = "Create logins (outage)", CreatedByName = TestSite.AdminEmail,
+                CreatedUtc = DateTime.UtcNow, Total = count, SelectionJson = new BulkSelection(ids, null, null, ids.Max()).ToJson(),
+            };
+            db.BulkJobs.Add(job);
+            await db.SaveChangesAsync();
+            return job.Id;
+        });
+
+        // The observer's own runner loop is off, so this is the only runner. Each login costs a
+        // password hash, so the job takes seconds and the outage lands mid-job.
+        var runner = farm.Observer.Services.GetServices<IHostedService>().OfType<BulkJobRunner>().Single();
+        var run = runner.RunNextAsync(CancellationToken.None);
+        var processedBefore = await WaitForProgressAsync(farm, jobId, 3);
+        await postgres.StopForOutageAsync();
+        var cutOff = await Record.ExceptionAsync(() => run.WaitAsync(TimeSpan.FromSeconds(90)));
+        await postgres.StartAgainAsync();
+
+        // The claim's lease is a minute; the next run must not wait for it.
+        var ranAfter = await runner.RunNextAsync(CancellationToken.None);
+        var job = await farm.Observer.WithDbAsync(db => db.BulkJobs.AsNoTracking().SingleAsync(j => j.Id == jobId));
+        var users = await farm.Observer.WithDbAsync(db => db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id) && c.UserId != null).CountAsync());
+        var emails = await farm.NotificationsAsync();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"bulk job outage: {processedBefore} of {count} done when the database stopped (the run ended with {cutOff?.GetType().Name ?? "no error"}), resumed at once: {ranAfter}, finally {job.Status} with {job.Processed} processed, {job.Failed} failed, {users} logins, {emails.Count} emails"));
+
+        Assert.NotNull(cutOff);
+        Assert.True(job.Status == BulkJobStatus.Completed, $"The job is {job.Status} after {job.Processed} of {count}.");
+        Assert.Equal((count, count, 0), (job.Processed, job.Succeeded, job.Failed));
+        Assert.Equal(count, users);
+        Assert.Equal(count, emails.Count);
+        Assert.Equal(count, emails.Select(n => n.RecipientEmail).Distinct().Count());
+    }
+
+    private static async Task<int> WaitForProgressAsync(Farm farm, long jobId, int processed)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var done = await farm.Observer.WithDbAsync(db => db.BulkJobs.AsNoTracking().Where(j => j.Id == jobId).Select(j => j.Processed).SingleAsync());
+            if (done >= processed)
+            {
+                return done;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The bulk job processed only {done} customer(s) in 60 s.");
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>A request that hangs instead of failing fails the test.</summary>

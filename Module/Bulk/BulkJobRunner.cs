@@ -22,6 +22,8 @@ internal sealed class BulkJobRunner(
     TimeProvider clock,
     ILogger<BulkJobRunner> logger) : BackgroundService
 {
+    private (long JobId, string Owner)? _interrupted;
+
     private IConfigurationSection Settings => configuration.GetSection($"{Startup.ConfigurationSection}:BulkJobs");
     private TimeSpan Lease => Settings.GetValue("LeaseDuration", TimeSpan.FromMinutes(1));
     private int BatchSize => Math.Clamp(Settings.GetValue("BatchSize", 50), 1, 1000);
@@ -68,41 +70,53 @@ internal sealed class BulkJobRunner(
     /// <returns>Whether there was a job to run.</returns>
     internal async Task<bool> RunNextAsync(CancellationToken cancellationToken)
     {
-        var owner = Guid.NewGuid().ToString("N");
-        long jobId;
-        await using (var scope = scopeFactory.CreateAsyncScope())
+        // A job this node was running when the database went away is resumed under the same claim
+        // as soon as the database answers again, rather than by anyone after its lease runs out.
+        var claim = _interrupted ?? await ClaimNextAsync(cancellationToken);
+        if (claim is null)
         {
-            var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
-            var now = clock.GetUtcNow().UtcDateTime;
-            var candidate = await db.BulkJobs.AsNoTracking()
-                .Where(job => job.Status == BulkJobStatus.Queued || (job.Status == BulkJobStatus.Running && job.LeaseExpiresUtc < now))
-                .OrderBy(job => job.CreatedUtc).Select(job => (long?)job.Id).FirstOrDefaultAsync(cancellationToken);
-            if (candidate is not { } id)
-            {
-                return false;
-            }
-
-            var claimed = await db.BulkJobs
-                .Where(job => job.Id == id && (job.Status == BulkJobStatus.Queued || (job.Status == BulkJobStatus.Running && job.LeaseExpiresUtc < now)))
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(job => job.Status, BulkJobStatus.Running)
-                    .SetProperty(job => job.LeaseOwner, owner)
-                    .SetProperty(job => job.LeaseExpiresUtc, now + Lease)
-                    .SetProperty(job => job.StartedUtc, job => job.StartedUtc ?? now), cancellationToken);
-            if (claimed == 0)
-            {
-                return true; // Another node took it; look again.
-            }
-
-            jobId = id;
+            return false;
         }
 
+        if (claim.Value.JobId == 0)
+        {
+            return true; // Another node took it; look again.
+        }
+
+        var (jobId, owner) = claim.Value;
         logger.LogInformation("Running bulk job {JobId}.", jobId);
+        _interrupted = claim;
         while (await RunBatchAsync(jobId, owner, cancellationToken))
         {
         }
 
+        _interrupted = null;
         return true;
+    }
+
+    /// <returns>Null if no job is waiting; a job id of 0 if another node claimed it first.</returns>
+    private async Task<(long JobId, string Owner)?> ClaimNextAsync(CancellationToken cancellationToken)
+    {
+        var owner = Guid.NewGuid().ToString("N");
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var candidate = await db.BulkJobs.AsNoTracking()
+            .Where(job => job.Status == BulkJobStatus.Queued || (job.Status == BulkJobStatus.Running && job.LeaseExpiresUtc < now))
+            .OrderBy(job => job.CreatedUtc).Select(job => (long?)job.Id).FirstOrDefaultAsync(cancellationToken);
+        if (candidate is not { } id)
+        {
+            return null;
+        }
+
+        var claimed = await db.BulkJobs
+            .Where(job => job.Id == id && (job.Status == BulkJobStatus.Queued || (job.Status == BulkJobStatus.Running && job.LeaseExpiresUtc < now)))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(job => job.Status, BulkJobStatus.Running)
+                .SetProperty(job => job.LeaseOwner, owner)
+                .SetProperty(job => job.LeaseExpiresUtc, now + Lease)
+                .SetProperty(job => job.StartedUtc, job => job.StartedUtc ?? now), cancellationToken);
+        return (claimed == 0 ? 0 : id, owner);
     }
 
     /// <returns>Whether there may be more to do.</returns>
@@ -155,9 +169,11 @@ internal sealed class BulkJobRunner(
             outcome = await handler.ProcessAsync(job, item, prepared, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException && !DatabaseOutageHandler.IsOutage(exception))
         {
             // The item's own work is rolled back and reported; the job moves on to the next one.
+            // A lost database is not the item's fault: that propagates, and the item is done again
+            // when the job resumes.
             logger.LogWarning(exception, "Item {Item} of bulk job {JobId} failed and was rolled back.", item, job.Id);
             if (transaction is not null)
             {
