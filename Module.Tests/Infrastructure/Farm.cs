@@ -1,6 +1,8 @@
 using Commerce.Customers.Data;
 using Commerce.Customers.Models;
+using Commerce.Customers.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Commerce.Customers.Tests.Infrastructure;
 
@@ -64,6 +66,27 @@ public sealed class Farm : IAsyncDisposable
         db.Customers.AddRange(customers);
         await db.SaveChangesAsync();
         return customers.Select(customer => customer.Id).ToList();
+    });
+
+    /// <summary>
+    /// Queues <paramref name="count"/> "password changed" emails to the customers in turn, in one
+    /// transaction, as the site's own actions do; returns their Message-Ids in queue order.
+    /// </summary>
+    public Task<List<string>> QueueEmailsAsync(IReadOnlyList<int> customerIds, int count) => Observer.WithDbAsync(async (db, services) =>
+    {
+        var notifications = services.GetRequiredService<ICustomerNotifications>();
+        var customers = await db.Customers.Where(c => customerIds.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var ids = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var customer = customers[i % customers.Count];
+            ids.Add((await notifications.EnqueueAsync(EmailTemplateDefinitions.PasswordChanged, customer, customer.Email!, $"Queued-{i}-{Guid.NewGuid():N}")).MessageId);
+        }
+
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return ids;
     });
 
     public Task<Dictionary<int, string>> EmailsByIdAsync() =>

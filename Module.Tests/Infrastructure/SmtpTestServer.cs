@@ -43,6 +43,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
     // Serialises stop/start so an outage toggled from two places cannot leave two listeners behind.
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
     private Listener? _listener;
+    private TaskCompletionSource? _arrival;
     private bool _disposed;
 
     private SmtpTestServer(int port)
@@ -59,6 +60,19 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public TimeSpan AcceptDelay { get; set; }
 
     public string Host => "127.0.0.1";
+
+    /// <summary>
+    /// Completes when the next message's data has arrived, before <see cref="AcceptDelay"/> and its
+    /// acceptance: its sender is then waiting for the server's answer, mid-send.
+    /// </summary>
+    public Task NextArrivalAsync()
+    {
+        lock (_sync)
+        {
+            _arrival ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _arrival.Task;
+        }
+    }
 
     public IReadOnlyList<ReceivedEmail> Messages
     {
@@ -275,6 +289,15 @@ public sealed class SmtpTestServer : IAsyncDisposable
         }
     }
 
+    private void Arrived()
+    {
+        lock (_sync)
+        {
+            _arrival?.TrySetResult();
+            _arrival = null;
+        }
+    }
+
     private void Add(ReceivedEmail email)
     {
         lock (_sync)
@@ -316,6 +339,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
             CancellationToken cancellationToken)
         {
             var raw = buffer.ToArray();
+            owner.Arrived();
             if (owner.AcceptDelay > TimeSpan.Zero)
             {
                 // The whole message is here: a client that dies now still gets it delivered, unacknowledged.

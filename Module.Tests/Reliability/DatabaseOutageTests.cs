@@ -93,18 +93,7 @@ public sealed class DatabaseOutageTests(PostgresServer postgres, ITestOutputHelp
         const int count = 5;
         await using var farm = await Farm.StartAsync(postgres, "dispatchoutage");
         var customerIds = await farm.AddCustomersAsync(count);
-        var queued = await farm.Observer.WithDbAsync(async (db, services) =>
-        {
-            var notifications = services.GetRequiredService<ICustomerNotifications>();
-            var ids = new List<string>();
-            foreach (var customer in await db.Customers.Where(c => customerIds.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync())
-            {
-                ids.Add((await notifications.EnqueueAsync(EmailTemplateDefinitions.PasswordChanged, customer, customer.Email!, $"Outage-{customer.Id}-{Guid.NewGuid():N}")).MessageId);
-            }
-
-            await db.SaveChangesAsync();
-            return ids;
-        });
+        var queued = await farm.QueueEmailsAsync(customerIds, count);
 
         // The observer's own dispatcher loop is off, so this batch is the only one: it claims all five
         // at once, and a slow server keeps it busy for seconds, so the outage lands mid-batch.

@@ -29,22 +29,7 @@ public sealed class NodeCrashTests(PostgresServer postgres, ITestOutputHelper ou
         farm.Smtp.AcceptDelay = TimeSpan.FromMilliseconds(10);
         var customerIds = await farm.AddCustomersAsync(10);
 
-        var queued = await farm.Observer.WithDbAsync(async (db, services) =>
-        {
-            var notifications = services.GetRequiredService<ICustomerNotifications>();
-            var customers = await db.Customers.Where(c => customerIds.Contains(c.Id)).ToListAsync();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            var ids = new List<string>();
-            for (var i = 0; i < count; i++)
-            {
-                var customer = customers[i % customers.Count];
-                ids.Add((await notifications.EnqueueAsync(EmailTemplateDefinitions.PasswordChanged, customer, customer.Email!, $"Crash-{i}-{Guid.NewGuid():N}")).MessageId);
-            }
-
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-            return ids;
-        });
+        var queued = await farm.QueueEmailsAsync(customerIds, count);
 
         var beforeKill = (await farm.Smtp.WaitForAsync(count * 2 / 5, TimeSpan.FromSeconds(120))).Count;
         await victim.KillAsync();
@@ -67,6 +52,42 @@ public sealed class NodeCrashTests(PostgresServer postgres, ITestOutputHelper ou
         Assert.True(duplicated.Count <= 1, $"Duplicated: {string.Join(", ", duplicated)}");
         Assert.Equal(count + duplicated.Count, received.Count);
         Assert.Empty(received.Except(queued));
+        Assert.False(survivor.HasExited, survivor.Problems());
+    }
+
+    [Fact]
+    public async Task A_message_whose_send_was_in_flight_when_its_node_died_comes_again_once_with_the_same_Message_Id()
+    {
+        const int count = 3;
+        await using var farm = await Farm.StartAsync(postgres, "inflight");
+        var settings = new Dictionary<string, string> { ["CommerceCustomers:Email:Dispatcher:LeaseDuration"] = "00:00:05" };
+        var queued = await farm.QueueEmailsAsync(await farm.AddCustomersAsync(count), count);
+
+        // The server holds the first message for a while before it answers, and the node dies
+        // waiting for that answer: the message is delivered, but the node never learns it was.
+        farm.Smtp.AcceptDelay = TimeSpan.FromSeconds(5);
+        var arriving = farm.Smtp.NextArrivalAsync();
+        var victim = await farm.StartNodeAsync("victim", settings);
+        await arriving.WaitAsync(TimeSpan.FromSeconds(60));
+        await victim.KillAsync();
+        farm.Smtp.AcceptDelay = TimeSpan.Zero;
+        var survivor = await farm.StartNodeAsync("survivor", settings);
+
+        await farm.Smtp.WaitForAsync(count + 1, TimeSpan.FromSeconds(60));
+        var sent = await WaitUntilAllSentAsync(farm, count);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var received = farm.Smtp.Messages;
+        var duplicated = received.GroupBy(message => message.MessageId).Where(group => group.Count() > 1).ToList();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"in-flight crash: {count} emails queued, victim killed mid-send, {received.Count} delivered, {duplicated.Count} duplicated ({string.Join(", ", duplicated.Select(group => $"{group.Key} × {group.Count()}"))}), {sent} marked sent"));
+
+        // Exactly the one in flight came twice, and the copy is the same message: same Message-Id, recipient and subject.
+        var copies = Assert.Single(duplicated).ToList();
+        Assert.Equal(2, copies.Count);
+        Assert.Equal((copies[0].To.Single(), copies[0].Subject), (copies[1].To.Single(), copies[1].Subject));
+        Assert.Equal(count + 1, received.Count);
+        Assert.Equal(queued.Order(), received.Select(message => message.MessageId).Distinct().Order());
+        Assert.Equal(count, sent);
         Assert.False(survivor.HasExited, survivor.Problems());
     }
 
