@@ -50,7 +50,8 @@ public static class Startup
         services.AddCustomersDatabase();
         services.AddDataProtection()
             .SetApplicationName(Manifest.ModuleName)
-            .PersistKeysToDbContext<CustomersDbContext>();
+            .PersistKeysToDbContext<CustomersDbContext>()
+            .ProtectKeyRingAtRest(configuration, builder.Environment);
 
         services.AddIdentity<ShopUser, IdentityRole>(options =>
             {

@@ -72,6 +72,10 @@ public sealed class MultiNodeConsistencyTests(PostgresServer postgres, ITestOutp
         var wrongPasswords = await Deliveries.LastPasswordsThatFailAsync(visitor, customers, emails, queued, received);
         Assert.True(wrongPasswords.Count == 0, string.Join("\n", wrongPasswords));
         Assert.DoesNotContain(nodes, node => node.HasExited);
+        // Both nodes read every password the other queued, through keys stored encrypted with the shared certificate.
+        var keys = await farm.Observer.WithDbAsync(db => db.DataProtectionKeys.AsNoTracking().Select(key => key.Xml!).ToListAsync());
+        Assert.NotEmpty(keys);
+        Assert.All(keys, xml => Assert.Contains("<encryptedSecret", xml, StringComparison.Ordinal));
         foreach (var admin in admins)
         {
             admin.Dispose();
