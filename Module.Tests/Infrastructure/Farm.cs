@@ -1,7 +1,6 @@
 using Commerce.Customers.Data;
 using Commerce.Customers.Models;
 using Commerce.Customers.Notifications;
-using Commerce.Customers.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,20 +13,14 @@ namespace Commerce.Customers.Tests.Infrastructure;
 /// </summary>
 public sealed class Farm : IAsyncDisposable
 {
-    private const string KeyRingCertificateSetting = "CommerceCustomers:DataProtection:CertificatePath";
-
     private readonly List<HostNode> _nodes = [];
 
-    private Farm(string connectionString, SmtpTestServer smtp, TestSite observer, string keyRingCertificate)
+    private Farm(string connectionString, SmtpTestServer smtp, TestSite observer)
     {
         ConnectionString = connectionString;
         Smtp = smtp;
         Observer = observer;
-        KeyRingCertificate = keyRingCertificate;
     }
-
-    /// <summary>The certificate file every node encrypts and decrypts the shared Data Protection keys with.</summary>
-    public string KeyRingCertificate { get; }
 
     public string ConnectionString { get; }
 
@@ -40,9 +33,6 @@ public sealed class Farm : IAsyncDisposable
     {
         var connectionString = await postgres.CreateDatabaseAsync(name);
         var smtp = await SmtpTestServer.StartAsync();
-        // As in production, the nodes share one certificate for the key ring that they share.
-        var keyRingCertificate = Path.Combine(Path.GetTempPath(), $"commerce-farm-{name}-{Guid.NewGuid():N}.pfx");
-        KeyRingProtection.CreateCertificateFile(keyRingCertificate);
         var observer = await TestSite.StartAsync(new TestSiteOptions
         {
             Provider = DatabaseProvider.PostgreSql,
@@ -55,15 +45,15 @@ public sealed class Farm : IAsyncDisposable
                 ["CommerceCustomers:Email:Dispatcher:Enabled"] = "false",
                 ["CommerceCustomers:Memberships:JobEnabled"] = "false",
                 ["CommerceCustomers:BulkJobs:Enabled"] = "false",
-                [KeyRingCertificateSetting] = keyRingCertificate,
             },
         });
-        return new Farm(connectionString, smtp, observer, keyRingCertificate);
+        return new Farm(connectionString, smtp, observer);
     }
 
     public async Task<HostNode> StartNodeAsync(string name, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var withCertificate = new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { [KeyRingCertificateSetting] = KeyRingCertificate };
+        // As in production, the nodes share one certificate for the key ring that they share.
+        var withCertificate = new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { [SharedKeyRingCertificate.Setting] = SharedKeyRingCertificate.Path };
         var node = await HostNode.StartAsync(name, ConnectionString, Smtp, Observer.Secrets, withCertificate);
         _nodes.Add(node);
         return node;
@@ -132,7 +122,6 @@ public sealed class Farm : IAsyncDisposable
         {
             await Observer.DisposeAsync();
             await Smtp.DisposeAsync();
-            File.Delete(KeyRingCertificate);
         }
     }
 }

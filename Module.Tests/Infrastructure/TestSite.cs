@@ -145,6 +145,7 @@ public sealed class TestSite : WebApplicationFactory<Program>
             builder.UseSetting("CommerceCustomers:Email:Smtp:TimeoutSeconds", "5");
         }
 
+        builder.UseSetting(SharedKeyRingCertificate.Setting, SharedKeyRingCertificate.Path);
         foreach (var (key, value) in _options.Settings)
         {
             builder.UseSetting(key, value);

@@ -15,12 +15,15 @@ public sealed class KeyRingProtectionTests
 {
     private const string Frank = "frank@martin.com";
 
-    private static readonly Dictionary<string, string> DispatcherOff = new() { ["CommerceCustomers:Email:Dispatcher:Enabled"] = "false" };
+    // Without the run's shared certificate: each site makes its own beside its database, as by default.
+    private static readonly Dictionary<string, string> OwnCertificate = new() { [SharedKeyRingCertificate.Setting] = "" };
+
+    private static readonly Dictionary<string, string> DispatcherOff = new(OwnCertificate) { ["CommerceCustomers:Email:Dispatcher:Enabled"] = "false" };
 
     [Fact]
     public async Task On_SQLite_every_stored_key_is_encrypted_with_a_certificate_beside_the_database_that_only_the_site_user_can_read()
     {
-        await using var site = await TestSite.StartAsync();
+        await using var site = await TestSite.StartAsync(new TestSiteOptions { Settings = OwnCertificate });
         using var admin = await site.AdminClientAsync();
 
         var keys = await site.WithDbAsync(db => db.DataProtectionKeys.AsNoTracking().Select(key => key.Xml!).ToListAsync());
