@@ -9,6 +9,7 @@ internal static class CommandLineSwitches
         ["--admin-email"] = "Setup:AdminEmail",
         ["--admin-password"] = "Setup:AdminPassword",
         ["--site-name"] = "Setup:SiteName",
+        ["--base-url"] = "Setup:BaseUrl",
         ["--database-provider"] = "CommerceCustomers:Database:Provider",
         ["--connection-string"] = "CommerceCustomers:Database:ConnectionString",
         ["--generate-customers"] = "CommerceCustomers:Tools:GenerateCustomers",

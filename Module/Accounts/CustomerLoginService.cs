@@ -221,7 +221,7 @@ public sealed class CustomerLoginService(
     }
 
     private async Task<string> SetPasswordLinkAsync(ShopUser user) =>
-        urls.SetPasswordLink(user.Id, await users.GeneratePasswordResetTokenAsync(user));
+        await urls.SetPasswordLinkAsync(user.Id, await users.GeneratePasswordResetTokenAsync(user));
 
     private async Task<ShopUser?> RegisteredUserAsync(Customer customer) =>
         customer.UserId is null ? null : await users.FindByIdAsync(customer.UserId);

@@ -63,7 +63,7 @@ public sealed class PasswordResetService(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var link = urls.SetPasswordLink(user.Id, await users.GeneratePasswordResetTokenAsync(user));
+        var link = await urls.SetPasswordLinkAsync(user.Id, await users.GeneratePasswordResetTokenAsync(user), cancellationToken);
         var notification = await notifications.EnqueueAsync(EmailTemplateDefinitions.PasswordReset, customer, user.UserName!, link, cancellationToken);
         db.LoginAudits.Add(new LoginAudit
         {

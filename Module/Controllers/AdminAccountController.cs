@@ -1,4 +1,5 @@
 using Commerce.Customers.Models;
+using Commerce.Customers.Notifications;
 using Commerce.Customers.Services;
 using Commerce.Customers.ViewModels;
 using Microsoft.AspNetCore.Authorization;
@@ -15,6 +16,7 @@ namespace Commerce.Customers.Controllers;
 public sealed class AdminAccountController(
     SignInManager<ShopUser> signInManager,
     UserManager<ShopUser> userManager,
+    SiteAddressRecorder siteAddress,
     IStringLocalizer<AdminAccountController> S,
     ILogger<AdminAccountController> logger) : Controller
 {
@@ -56,6 +58,7 @@ public sealed class AdminAccountController(
             if (result.Succeeded)
             {
                 logger.LogInformation("User {UserId} signed in.", user.Id);
+                await siteAddress.RememberAsync(user, Request, HttpContext.RequestAborted);
                 return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl : "/admin");
             }
 

@@ -56,6 +56,8 @@ public sealed class SetupController(
             AdminPassword = model.AdminPassword ?? "",
             // Only recipes offered on the screen may be chosen from a browser, never a file path.
             Recipe = model.Recipes.Any(recipe => recipe.Name == model.Recipe) ? model.Recipe! : "",
+            // Whoever sets the site up reaches it at its real address; later requests' Host headers are not trusted for links.
+            BaseUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}",
         });
 
         if (!result.Succeeded)

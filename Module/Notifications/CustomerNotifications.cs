@@ -91,8 +91,8 @@ internal sealed class CustomerNotifications(
         {
             Customer = new EmailCustomer { FirstName = customer.FirstName, LastName = customer.LastName, Company = customer.Company, Email = customer.Email },
             UserName = userName,
-            Site = new EmailSite { Name = site?.SiteName ?? "", BaseUrl = urls.BaseUrl },
-            SignInUrl = urls.SignInUrl,
+            Site = new EmailSite { Name = site?.SiteName ?? "", BaseUrl = await urls.BaseUrlAsync(cancellationToken) },
+            SignInUrl = await urls.SignInUrlAsync(cancellationToken),
         };
     }
 

@@ -10,7 +10,8 @@ internal static class NotificationsRegistration
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<EmailRenderer>();
-        services.AddSingleton<SiteUrls>();
+        services.AddScoped<SiteUrls>();
+        services.AddScoped<SiteAddressRecorder>();
         services.AddSingleton<NotificationSecrets>();
         services.AddSingleton<NotificationSignal>();
         services.AddSingleton<EmailMessageFactory>();

@@ -1,31 +1,57 @@
+using Commerce.Customers.Models;
+using Commerce.Customers.Services;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace Commerce.Customers.Notifications;
 
-/// <summary>Absolute addresses for emails, which are read outside the site: configured, or taken from the current request.</summary>
-public sealed class SiteUrls(IHttpContextAccessor httpContextAccessor, IOptions<EmailOptions> options)
+/// <summary>
+/// Absolute addresses for emails, which are read outside the site. The base is, in order: the
+/// configured <c>SiteBaseUrl</c>; the address the site was set up at; and only for a site that has
+/// neither (set up unattended without <c>Setup:BaseUrl</c>), the current request's. A request's
+/// Host header is the caller's to choose, so trusting it would let anyone have a password-reset
+/// link mailed to a victim pointing at their own server.
+/// </summary>
+public sealed class SiteUrls(IHttpContextAccessor httpContextAccessor, SiteSettingsStore siteSettings, IOptions<EmailOptions> options)
 {
-    public string BaseUrl
+    public async Task<string> BaseUrlAsync(CancellationToken cancellationToken = default)
     {
-        get
+        if (!string.IsNullOrWhiteSpace(options.Value.SiteBaseUrl))
         {
-            if (!string.IsNullOrWhiteSpace(options.Value.SiteBaseUrl))
-            {
-                return options.Value.SiteBaseUrl.TrimEnd('/');
-            }
-
-            var request = httpContextAccessor.HttpContext?.Request;
-            return request is null ? "http://localhost" : $"{request.Scheme}://{request.Host}{request.PathBase}";
+            return options.Value.SiteBaseUrl.TrimEnd('/');
         }
+
+        if ((await siteSettings.GetAsync(cancellationToken))?.BaseUrl is { Length: > 0 } stored)
+        {
+            return stored;
+        }
+
+        var request = httpContextAccessor.HttpContext?.Request;
+        return request is null ? "http://localhost" : $"{request.Scheme}://{request.Host}{request.PathBase}";
     }
 
-    public string SignInUrl => BaseUrl + options.Value.SignInPath;
+    public async Task<string> SignInUrlAsync(CancellationToken cancellationToken = default) =>
+        await BaseUrlAsync(cancellationToken) + options.Value.SignInPath;
 
     /// <summary>
     /// The set-password page with the user and token in the fragment: browsers never send a
     /// fragment to the server, so the token cannot end up in any request log.
     /// </summary>
-    public string SetPasswordLink(string userId, string token) =>
-        $"{BaseUrl}/account/set-password#user={Uri.EscapeDataString(userId)}&token={Uri.EscapeDataString(token)}";
+    public async Task<string> SetPasswordLinkAsync(string userId, string token, CancellationToken cancellationToken = default) =>
+        $"{await BaseUrlAsync(cancellationToken)}/account/set-password#user={Uri.EscapeDataString(userId)}&token={Uri.EscapeDataString(token)}";
+
+    /// <summary>An absolute http or https address, without a trailing slash, query or fragment; null if the value is not one.</summary>
+    public static string? Normalize(string? address)
+    {
+        if (string.IsNullOrWhiteSpace(address)
+            || address.Length > SiteSettings.BaseUrlMaxLength
+            || !Uri.TryCreate(address.Trim(), UriKind.Absolute, out var uri)
+            || uri.Scheme is not ("http" or "https")
+            || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
+        {
+            return null;
+        }
+
+        return uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
+    }
 }

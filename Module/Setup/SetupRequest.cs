@@ -9,6 +9,9 @@ public sealed class SetupRequest
 
     /// <summary>A recipe name from the recipes folder, or the path of a recipe file.</summary>
     public string Recipe { get; set; } = "";
+
+    /// <summary>The site's public address (scheme, host and path base), kept for links in emails; none if unknown.</summary>
+    public string? BaseUrl { get; set; }
 }
 
 /// <summary>The outcome of set-up; on failure nothing was written.</summary>

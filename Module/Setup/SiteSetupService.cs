@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Commerce.Customers.Data;
 using Commerce.Customers.Models;
+using Commerce.Customers.Notifications;
 using Commerce.Customers.Recipes;
 using Commerce.Customers.Services;
 using Microsoft.AspNetCore.Identity;
@@ -55,7 +56,7 @@ public sealed class SiteSetupService(
         try
         {
             // The settings row goes first: a second set-up racing this one fails on its key.
-            db.SiteSettings.Add(new SiteSettings { SiteName = request.SiteName.Trim(), SetupCompletedUtc = clock.GetUtcNow().UtcDateTime });
+            db.SiteSettings.Add(new SiteSettings { SiteName = request.SiteName.Trim(), SetupCompletedUtc = clock.GetUtcNow().UtcDateTime, BaseUrl = SiteUrls.Normalize(request.BaseUrl) });
             await db.SaveChangesAsync(cancellationToken);
 
             await CreateAdministratorAsync(request);
@@ -91,6 +92,11 @@ public sealed class SiteSetupService(
         else if (request.SiteName.Trim().Length > SiteSettings.SiteNameMaxLength || request.SiteName.Any(char.IsControl))
         {
             errors.Add(new(nameof(SetupRequest.SiteName), S["The site name must be at most {0} characters, without line breaks or other control characters.", SiteSettings.SiteNameMaxLength]));
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.BaseUrl) && SiteUrls.Normalize(request.BaseUrl) is null)
+        {
+            errors.Add(new(nameof(SetupRequest.BaseUrl), S["The site address must be an absolute http or https address, such as https://shop.example."]));
         }
 
         if (string.IsNullOrWhiteSpace(request.AdminEmail) || !CustomerValidator.IsValidEmail(request.AdminEmail.Trim()))

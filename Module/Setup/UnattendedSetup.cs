@@ -17,6 +17,9 @@ public sealed class UnattendedSetupOptions
     public string? AdminEmail { get; set; }
     public string? AdminPassword { get; set; }
     public string? Recipe { get; set; }
+
+    /// <summary>The site's public address for links in emails, such as <c>https://shop.example</c>.</summary>
+    public string? BaseUrl { get; set; }
 }
 
 /// <summary>Raised when unattended set-up was asked for and could not be done; the host should stop.</summary>
@@ -46,6 +49,7 @@ internal static class UnattendedSetup
             AdminEmail = options.AdminEmail ?? "",
             AdminPassword = options.AdminPassword ?? "",
             Recipe = string.IsNullOrWhiteSpace(options.Recipe) ? "blank" : options.Recipe,
+            BaseUrl = options.BaseUrl,
         };
 
         var result = await scope.ServiceProvider.GetRequiredService<SiteSetupService>().SetupAsync(request, cancellationToken);

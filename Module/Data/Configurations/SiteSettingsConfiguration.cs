@@ -12,6 +12,7 @@ internal sealed class SiteSettingsConfiguration : IEntityTypeConfiguration<SiteS
         builder.HasKey(settings => settings.Id);
         builder.Property(settings => settings.Id).ValueGeneratedNever();
         builder.Property(settings => settings.SiteName).HasMaxLength(SiteSettings.SiteNameMaxLength).IsRequired();
+        builder.Property(settings => settings.BaseUrl).HasMaxLength(SiteSettings.BaseUrlMaxLength);
         builder.Property(settings => settings.Properties).IsRequired();
         builder.Property(settings => settings.ConcurrencyStamp).HasMaxLength(36).IsConcurrencyToken();
     }

@@ -627,6 +627,10 @@ namespace Commerce.Customers.Data.Migrations.PostgreSql
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<string>("BaseUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .IsRequired()
