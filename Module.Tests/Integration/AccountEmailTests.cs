@@ -223,6 +223,8 @@ public sealed class AccountEmailTests : IAsyncLifetime, IDisposable
 
         var page = await admin.GetPageAsync("/admin/email-settings");
         Assert.Contains($"SMTP 127.0.0.1:{_smtp.Port} (None)", page, StringComparison.Ordinal);
+        // Set up unattended, the site kept the address its administrator signed in at.
+        Assert.Contains("<code>http://localhost</code> (kept when the site was set up", page, StringComparison.Ordinal);
 
         using (var invalid = await admin.PostFormAsync("/admin/email-settings", [new("TestRecipient", "nope")], postUrl: "/admin/email-settings/test"))
         {

@@ -51,6 +51,8 @@ public sealed class SiteAddressTests : IAsyncLifetime
         var link = await ForgedForgotPasswordLinkAsync(site);
 
         Assert.StartsWith("https://shop.example/store/account/set-password#", link, StringComparison.Ordinal);
+        using var admin = await site.AdminClientAsync();
+        Assert.Contains("<code>https://shop.example/store</code> (configured in", await admin.GetPageAsync("/admin/email-settings"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public sealed class EmailSettingsController(
     IEmailTransport transport,
     EmailMessageFactory messageFactory,
     SiteSettingsStore siteSettings,
+    SiteUrls siteUrls,
     IOptions<EmailOptions> options,
     IStringLocalizer<EmailSettingsController> S,
     ILogger<EmailSettingsController> logger) : Controller
@@ -70,6 +71,7 @@ public sealed class EmailSettingsController(
             From = $"{fromName} <{email.FromAddress}>",
             TestRecipient = recipient,
             Dispatcher = email.Dispatcher,
+            LinksTo = await siteUrls.KnownAsync(),
         };
     }
 }

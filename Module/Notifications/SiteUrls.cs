@@ -16,18 +16,26 @@ public sealed class SiteUrls(IHttpContextAccessor httpContextAccessor, SiteSetti
 {
     public async Task<string> BaseUrlAsync(CancellationToken cancellationToken = default)
     {
-        if (!string.IsNullOrWhiteSpace(options.Value.SiteBaseUrl))
+        if (await KnownAsync(cancellationToken) is { } known)
         {
-            return options.Value.SiteBaseUrl.TrimEnd('/');
-        }
-
-        if ((await siteSettings.GetAsync(cancellationToken))?.BaseUrl is { Length: > 0 } stored)
-        {
-            return stored;
+            return known.Url;
         }
 
         var request = httpContextAccessor.HttpContext?.Request;
         return request is null ? "http://localhost" : $"{request.Scheme}://{request.Host}{request.PathBase}";
+    }
+
+    /// <summary>The address links use and whether it is configured or kept; null while only each request can tell.</summary>
+    public async Task<KnownSiteAddress?> KnownAsync(CancellationToken cancellationToken = default)
+    {
+        if (!string.IsNullOrWhiteSpace(options.Value.SiteBaseUrl))
+        {
+            return new KnownSiteAddress(options.Value.SiteBaseUrl.TrimEnd('/'), IsConfigured: true);
+        }
+
+        return (await siteSettings.GetAsync(cancellationToken))?.BaseUrl is { Length: > 0 } kept
+            ? new KnownSiteAddress(kept, IsConfigured: false)
+            : null;
     }
 
     public async Task<string> SignInUrlAsync(CancellationToken cancellationToken = default) =>
@@ -55,3 +63,6 @@ public sealed class SiteUrls(IHttpContextAccessor httpContextAccessor, SiteSetti
         return uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
     }
 }
+
+/// <param name="IsConfigured">From <c>CommerceCustomers:Email:SiteBaseUrl</c>; otherwise kept at set-up or at an administrator's first sign-in.</param>
+public sealed record KnownSiteAddress(string Url, bool IsConfigured);

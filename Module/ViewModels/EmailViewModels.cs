@@ -27,6 +27,9 @@ public sealed class EmailSettingsViewModel
     public string From { get; set; } = "";
     public string? TestRecipient { get; set; }
     public DispatcherOptions Dispatcher { get; set; } = new();
+
+    /// <summary>The address links in emails use; null while it is not known yet.</summary>
+    public KnownSiteAddress? LinksTo { get; set; }
 }
 
 public sealed class NotificationListViewModel
