@@ -128,6 +128,7 @@ public sealed class CustomerListQuery(CustomersDbContext db)
     private static readonly SortKey<string> LastNameKey = new(c => c.NormalizedLastName);
     private static readonly SortKey<string> FirstNameKey = new(c => c.NormalizedFirstName);
     private static readonly SortKey<string> EmailKey = new(c => c.NormalizedEmail);
+    // Indexed as written here by Migrations/CustomersRegisteredSortIndex: change both together.
     private static readonly SortKey<int> RegisteredKey = new(c => c.UserId != null ? 1 : 0);
     private static readonly SortKey<DateTime> CreatedKey = new(c => c.CreatedUtc);
 
