@@ -63,6 +63,19 @@ public abstract partial class ListQueryPlanTests(ITestOutputHelper output) : IAs
         }
     }
 
+    /// <summary>One column of every row the command returns, a line each.</summary>
+    protected static async Task<string> ColumnLinesAsync(DbCommand command, int column)
+    {
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(column));
+        }
+
+        return string.Join('\n', lines);
+    }
+
     /// <summary>The page query the list ran (it orders customers), with its row limit filled in.</summary>
     private static string ListQuery(IEnumerable<string> lines)
     {
@@ -85,14 +98,7 @@ public sealed class SqliteListQueryPlanTests(ITestOutputHelper output) : ListQue
     {
         await using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        var lines = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            lines.Add(reader.GetString(3));
-        }
-
-        return string.Join('\n', lines);
+        return await ColumnLinesAsync(command, column: 3);
     }
 
     protected override bool Sorts(string plan) => plan.Contains("TEMP B-TREE", StringComparison.Ordinal);
@@ -116,14 +122,7 @@ public sealed class PostgresListQueryPlanTests(PostgresServer postgres, ITestOut
 
         await using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN " + sql;
-        var lines = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            lines.Add(reader.GetString(0));
-        }
-
-        return string.Join('\n', lines);
+        return await ColumnLinesAsync(command, column: 0);
     }
 
     protected override bool Sorts(string plan) => plan.Contains("Sort Key", StringComparison.Ordinal);
