@@ -132,7 +132,6 @@ public sealed class AccessTableTests(AccessTableSite fixture) : IClassFixture<Ac
         }
     }
 
-    /// <summary>A job the administrator started must not write while another test compares snapshots.</summary>
     /// <summary>Waits until no bulk job is waiting or running and no email is due or being sent.</summary>
     private async Task WaitForBackgroundJobsAsync()
     {

@@ -231,6 +231,8 @@ public abstract partial class HostileInputTests(HostileInputSite fixture)
             ["Subject", "HtmlBody", "TextBody"], RefusalNamesTheProblem: false);
         yield return new("Email settings test", "/admin/email-settings/test", Person.Administrator,
             _ => new() { ["TestRecipient"] = "test@example.com" }, ["TestRecipient"]);
+        yield return new("Site address", "/admin/email-settings/site-address", Person.Administrator,
+            _ => new() { ["SiteAddress"] = "http://localhost" }, ["SiteAddress"]);
         yield return new("New order", $"/admin/orders/new?customerId={apollo}", Person.Administrator,
             _ => new() { [$"quantities[{fixture.ProductId}]"] = "1", ["registerCustomer"] = "false" },
             [$"quantities[{fixture.ProductId}]", "registerCustomer"]);

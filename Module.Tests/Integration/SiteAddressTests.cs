@@ -88,6 +88,30 @@ public sealed class SiteAddressTests : IAsyncLifetime
         Assert.StartsWith("http://localhost/account/set-password#", await ForgedForgotPasswordLinkAsync(site, registered: true), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_administrator_changes_the_kept_address_on_the_email_settings_page_and_a_bad_one_changes_nothing()
+    {
+        await using var site = await TestSite.StartAsync(new TestSiteOptions { Smtp = _smtp });
+        using var admin = await site.AdminClientAsync();
+
+        using (var refused = await admin.PostFormAsync("/admin/email-settings", [new("SiteAddress", "shop.example/path?x=1")], postUrl: "/admin/email-settings/site-address"))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("Enter the site's address as an absolute http or https address", Html.FieldError(await refused.Content.ReadAsStringAsync(), "SiteAddress"), StringComparison.Ordinal);
+        }
+
+        Assert.Equal("http://localhost", await StoredAddressAsync(site));
+
+        using (var saved = await admin.PostFormAsync("/admin/email-settings", [new("SiteAddress", "https://new.example/shop/")], postUrl: "/admin/email-settings/site-address"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        Assert.Equal("https://new.example/shop", await StoredAddressAsync(site));
+        Assert.Contains("<code>https://new.example/shop</code> (kept", await admin.GetPageAsync("/admin/email-settings"), StringComparison.Ordinal);
+        Assert.StartsWith("https://new.example/shop/account/set-password#", await ForgedForgotPasswordLinkAsync(site), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("shop.example")]
     [InlineData("ftp://shop.example")]

@@ -1,8 +1,10 @@
+using Commerce.Customers.Data;
 using Commerce.Customers.Notifications;
 using Commerce.Customers.Services;
 using Commerce.Customers.ViewModels;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,6 +16,7 @@ namespace Commerce.Customers.Controllers;
 [Authorize(Policy = nameof(Permissions.ManageCustomerSettings))]
 [RequireFeature(Manifest.CustomersFeatureId)]
 public sealed class EmailSettingsController(
+    CustomersDbContext db,
     IEmailTransport transport,
     EmailMessageFactory messageFactory,
     SiteSettingsStore siteSettings,
@@ -60,6 +63,26 @@ public sealed class EmailSettingsController(
         return RedirectToAction(nameof(Index));
     }
 
+    /// <summary>Changes the kept address that links in emails use; a configured <c>SiteBaseUrl</c> still wins over it.</summary>
+    [HttpPost("site-address")]
+    public async Task<IActionResult> SaveSiteAddress([FromForm] string? siteAddress, CancellationToken cancellationToken)
+    {
+        var address = SiteUrls.Normalize(siteAddress);
+        if (address is null)
+        {
+            var model = await ModelAsync(User.Identity?.Name);
+            model.SiteAddress = siteAddress;
+            ModelState.AddModelError(nameof(EmailSettingsViewModel.SiteAddress), S["Enter the site's address as an absolute http or https address, such as https://shop.example."]);
+            return View(nameof(Index), model);
+        }
+
+        var settings = await db.SiteSettings.SingleAsync(cancellationToken);
+        settings.BaseUrl = address;
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Success(S["Links in emails now use {0}.", address]);
+        return RedirectToAction(nameof(Index));
+    }
+
     private async Task<EmailSettingsViewModel> ModelAsync(string? recipient)
     {
         var site = await siteSettings.GetAsync();
@@ -72,6 +95,7 @@ public sealed class EmailSettingsController(
             TestRecipient = recipient,
             Dispatcher = email.Dispatcher,
             LinksTo = await siteUrls.KnownAsync(),
+            SiteAddress = site?.BaseUrl,
         };
     }
 }

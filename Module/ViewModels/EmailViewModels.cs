@@ -30,6 +30,9 @@ public sealed class EmailSettingsViewModel
 
     /// <summary>The address links in emails use; null while it is not known yet.</summary>
     public KnownSiteAddress? LinksTo { get; set; }
+
+    /// <summary>The kept address, as the form edits it.</summary>
+    public string? SiteAddress { get; set; }
 }
 
 public sealed class NotificationListViewModel
