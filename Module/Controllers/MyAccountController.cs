@@ -23,12 +23,13 @@ public sealed class MyAccountController(
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var customer = await CurrentCustomerAsync(tracked: false, cancellationToken);
-        if (customer is null)
-        {
-            return View(new MyAccountViewModel { Email = User.Identity?.Name, IsCustomer = false });
-        }
+        return customer is null
+            ? View(new MyAccountViewModel { Email = User.Identity?.Name, IsCustomer = false })
+            : View(await ModelForAsync(customer, cancellationToken));
+    }
 
-        return View(new MyAccountViewModel
+    private async Task<MyAccountViewModel> ModelForAsync(Models.Customer customer, CancellationToken cancellationToken) =>
+        new()
         {
             IsCustomer = true,
             Email = customer.Email,
@@ -39,8 +40,7 @@ public sealed class MyAccountController(
             Orders = await orders.ListAsync(customer.Id, cancellationToken),
             Addresses = await db.CustomerAddresses.AsNoTracking().Where(a => a.CustomerId == customer.Id)
                 .OrderByDescending(a => a.IsDefaultShipping).ThenBy(a => a.Name).ToListAsync(cancellationToken),
-        });
-    }
+        };
 
     [HttpPost("profile")]
     public async Task<IActionResult> Profile(MyAccountViewModel posted, CancellationToken cancellationToken)
@@ -69,7 +69,20 @@ public sealed class MyAccountController(
         customer.LastName = posted.LastName;
         customer.Company = posted.Company;
         customer.Phone = string.IsNullOrWhiteSpace(posted.Phone) ? null : posted.Phone.Trim();
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Saved meanwhile, usually by the same customer in another tab: show what is saved now.
+            db.ChangeTracker.Clear();
+            ModelState.Clear();
+            ModelState.AddModelError("", S["Your details were changed meanwhile, perhaps in another tab, so these were not saved. The form now shows the saved details."]);
+            var current = await CurrentCustomerAsync(tracked: false, cancellationToken);
+            return current is null ? NotFound() : View(nameof(Index), await ModelForAsync(current, cancellationToken));
+        }
+
         TempData.Success(S["Your details were saved."]);
         return RedirectToAction(nameof(Index));
     }
