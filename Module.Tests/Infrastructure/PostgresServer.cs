@@ -97,6 +97,11 @@ public sealed class PostgresServer : IAsyncLifetime
             Database = name,
             IncludeErrorDetail = true,
             Pooling = true,
+            // Every test database has its own pools (EF keeps a data source per connection string),
+            // which outlive the test's site. Idle connections are closed after seconds, not the
+            // default five minutes: a run's sites had used up max_connections ("53300: too many clients").
+            ConnectionIdleLifetime = 10,
+            ConnectionPruningInterval = 5,
         }.ConnectionString;
     }
 
