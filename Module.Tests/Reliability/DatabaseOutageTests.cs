@@ -90,12 +90,12 @@ public sealed class DatabaseOutageTests(PostgresServer postgres, ITestOutputHelp
     [Fact]
     public async Task A_dispatcher_cut_off_mid_batch_by_a_database_outage_finishes_the_batch_when_the_database_returns_without_waiting_out_its_lease()
     {
-        const int count = 5;
+        const int count = 10;
         await using var farm = await Farm.StartAsync(postgres, "dispatchoutage");
         var customerIds = await farm.AddCustomersAsync(count);
         var queued = await farm.QueueEmailsAsync(customerIds, count);
 
-        // The observer's own dispatcher loop is off, so this batch is the only one: it claims all five
+        // The observer's own dispatcher loop is off, so this batch is the only one: it claims all ten
         // at once, and a slow server keeps it busy for seconds, so the outage lands mid-batch.
         var dispatcher = farm.Observer.Services.GetServices<IHostedService>().OfType<NotificationDispatcher>().Single();
         farm.Smtp.AcceptDelay = TimeSpan.FromSeconds(1);
@@ -122,7 +122,7 @@ public sealed class DatabaseOutageTests(PostgresServer postgres, ITestOutputHelp
     [Fact]
     public async Task A_bulk_job_cut_off_by_a_database_outage_resumes_when_the_database_returns_without_waiting_out_its_lease()
     {
-        const int count = 40;
+        const int count = 100;
         await using var farm = await Farm.StartAsync(postgres, "bulkoutage");
         var ids = await farm.AddCustomersAsync(count);
         var jobId = await farm.Observer.WithDbAsync(async db =>
