@@ -1,3 +1,4 @@
+using Commerce.Customers.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -21,25 +22,12 @@ public sealed class ErrorController : Controller
         var code = int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 500;
         var status = code is >= 400 and <= 599 ? code : 500;
         // Another request saved the same row first (concurrency stamps): a conflict to retry, not our failure.
-        if (status == 500 && IsWriteConflict(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        if (status == 500 && ExceptionChain.Contains(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error, current => current is DbUpdateConcurrencyException))
         {
             status = 409;
         }
 
         Response.StatusCode = status;
         return View("Error", status);
-    }
-
-    private static bool IsWriteConflict(Exception? exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is DbUpdateConcurrencyException)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

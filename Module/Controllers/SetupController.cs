@@ -1,3 +1,4 @@
+using Commerce.Customers.Notifications;
 using Commerce.Customers.Recipes;
 using Commerce.Customers.Setup;
 using Commerce.Customers.ViewModels;
@@ -57,7 +58,7 @@ public sealed class SetupController(
             // Only recipes offered on the screen may be chosen from a browser, never a file path.
             Recipe = model.Recipes.Any(recipe => recipe.Name == model.Recipe) ? model.Recipe! : "",
             // Whoever sets the site up reaches it at its real address; later requests' Host headers are not trusted for links.
-            BaseUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}",
+            BaseUrl = SiteUrls.OfRequest(Request),
         });
 
         if (!result.Succeeded)

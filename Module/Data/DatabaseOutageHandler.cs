@@ -59,16 +59,6 @@ internal sealed class DatabaseOutageHandler(ILogger<DatabaseOutageHandler> logge
     /// Whether a database error, possibly wrapped by EF Core, is one that passes by itself: the
     /// providers mark refused or cut connections and a server shutting down as transient.
     /// </summary>
-    public static bool IsOutage(Exception exception)
-    {
-        for (Exception? current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is DbException { IsTransient: true })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsOutage(Exception exception) =>
+        ExceptionChain.Contains(exception, current => current is DbException { IsTransient: true });
 }

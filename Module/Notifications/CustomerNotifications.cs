@@ -87,12 +87,13 @@ internal sealed class CustomerNotifications(
     private async Task<EmailModel> BuildModelAsync(Customer customer, string userName, CancellationToken cancellationToken)
     {
         var site = await siteSettings.GetAsync(cancellationToken);
+        var baseUrl = await urls.BaseUrlAsync(cancellationToken);
         return new EmailModel
         {
             Customer = new EmailCustomer { FirstName = customer.FirstName, LastName = customer.LastName, Company = customer.Company, Email = customer.Email },
             UserName = userName,
-            Site = new EmailSite { Name = site?.SiteName ?? "", BaseUrl = await urls.BaseUrlAsync(cancellationToken) },
-            SignInUrl = await urls.SignInUrlAsync(cancellationToken),
+            Site = new EmailSite { Name = site?.SiteName ?? "", BaseUrl = baseUrl },
+            SignInUrl = urls.SignInUrl(baseUrl),
         };
     }
 

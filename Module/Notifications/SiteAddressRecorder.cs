@@ -22,7 +22,7 @@ public sealed class SiteAddressRecorder(CustomersDbContext db, SiteSettingsStore
             return;
         }
 
-        var address = SiteUrls.Normalize($"{request.Scheme}://{request.Host}{request.PathBase}");
+        var address = SiteUrls.Normalize(SiteUrls.OfRequest(request));
         if (address is null)
         {
             return;

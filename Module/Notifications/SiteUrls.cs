@@ -22,8 +22,11 @@ public sealed class SiteUrls(IHttpContextAccessor httpContextAccessor, SiteSetti
         }
 
         var request = httpContextAccessor.HttpContext?.Request;
-        return request is null ? "http://localhost" : $"{request.Scheme}://{request.Host}{request.PathBase}";
+        return request is null ? "http://localhost" : OfRequest(request);
     }
+
+    /// <summary>The address a request reached the site at: scheme, Host header and path base, all the caller's to choose.</summary>
+    public static string OfRequest(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
     /// <summary>The address links use and whether it is configured or kept; null while only each request can tell.</summary>
     public async Task<KnownSiteAddress?> KnownAsync(CancellationToken cancellationToken = default)
@@ -38,8 +41,7 @@ public sealed class SiteUrls(IHttpContextAccessor httpContextAccessor, SiteSetti
             : null;
     }
 
-    public async Task<string> SignInUrlAsync(CancellationToken cancellationToken = default) =>
-        await BaseUrlAsync(cancellationToken) + options.Value.SignInPath;
+    public string SignInUrl(string baseUrl) => baseUrl + options.Value.SignInPath;
 
     /// <summary>
     /// The set-password page with the user and token in the fragment: browsers never send a
