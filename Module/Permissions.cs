@@ -13,11 +13,14 @@ public static class Permissions
 
     public static readonly Permission ManageCustomerLogins = new("ManageCustomerLogins", "Manage customer logins", []);
 
-    public static readonly Permission ViewCustomers = new("ViewCustomers", "View customers", [ManageCustomers, ManageCustomerLogins]);
+    /// <summary>Store credit is money: its own permission, so editing customers does not mean paying them.</summary>
+    public static readonly Permission ManageCustomerCredit = new("ManageCustomerCredit", "Manage customer store credit", []);
+
+    public static readonly Permission ViewCustomers = new("ViewCustomers", "View customers", [ManageCustomers, ManageCustomerLogins, ManageCustomerCredit]);
 
     public static readonly Permission ManageCustomerSettings = new("ManageCustomerSettings", "Manage customer account settings, email templates and email settings", []);
 
-    public static IReadOnlyList<Permission> All { get; } = [ViewCustomers, ManageCustomers, ManageCustomerLogins, ManageCustomerSettings];
+    public static IReadOnlyList<Permission> All { get; } = [ViewCustomers, ManageCustomers, ManageCustomerLogins, ManageCustomerCredit, ManageCustomerSettings];
 
     public static Permission? Find(string name) =>
         All.FirstOrDefault(permission => string.Equals(permission.Name, name, StringComparison.Ordinal));

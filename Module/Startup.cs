@@ -118,6 +118,7 @@ public static class Startup
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<RolePermissions>();
         services.AddScoped<RoleGrantPolicy>();
+        services.AddScoped<StaffBoundary>();
 
         services.AddControllersWithViews(options =>
             {

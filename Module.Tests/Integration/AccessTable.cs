@@ -83,6 +83,7 @@ public static class AccessTable
     private static readonly Permission ViewCustomers = Permissions.ViewCustomers;
     private static readonly Permission ManageCustomers = Permissions.ManageCustomers;
     private static readonly Permission ManageLogins = Permissions.ManageCustomerLogins;
+    private static readonly Permission ManageCredit = Permissions.ManageCustomerCredit;
     private static readonly Permission ManageSettings = Permissions.ManageCustomerSettings;
 
     /// <summary>Any method: the error pages are re-executed for whatever request failed, POSTs included.</summary>
@@ -160,7 +161,7 @@ public static class AccessTable
         new("POST", "admin/customers/create",                   "/admin/customers/create",                     ManageCustomers, SignIn,         Denied,    Denied,    Redirect),
         new("POST", "admin/customers/{id:int}/{tab?}",          "/admin/customers/{customer}/general",         ManageCustomers, SignIn,         Denied,    Denied,    Redirect),
         new("POST", "admin/customers/{id:int}/{tab?}",          "/admin/customers/{customer}/addresses",       ManageCustomers, SignIn,         Denied,    Denied,    Ok),
-        new("POST", "admin/customers/{id:int}/{tab?}",          "/admin/customers/{customer}/credit",          ManageCustomers, SignIn,         Denied,    Denied,    Ok),
+        new("POST", "admin/customers/{id:int}/{tab?}",          "/admin/customers/{customer}/credit",          ManageCredit,    SignIn,         Denied,    Denied,    Ok),
         // Tabs without a form: nothing to post to, even for the administrator.
         new("POST", "admin/customers/{id:int}/{tab?}",          "/admin/customers/{customer}/orders",          ManageCustomers, SignIn,         Denied,    Denied,    NotFound),
         new("POST", "admin/customers/{id:int}/{tab?}",          "/admin/customers/{customer}/notifications",   ManageCustomers, SignIn,         Denied,    Denied,    NotFound),

@@ -1,12 +1,13 @@
 using Commerce.Customers.Accounts;
 using Commerce.Customers.Data;
 using Commerce.Customers.Models;
+using Commerce.Customers.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commerce.Customers.Bulk;
 
 /// <summary>Create logins: each customer gets a login and its email exactly as Create login on the tab does.</summary>
-public sealed class CreateLoginsHandler(CustomersDbContext db, CustomerLoginService logins) : CustomerBulkJobHandler(db)
+public sealed class CreateLoginsHandler(CustomersDbContext db, StaffBoundary boundary, CustomerLoginService logins) : CustomerBulkJobHandler(db, boundary)
 {
     public override BulkJobKind Kind => BulkJobKind.CreateLogins;
 

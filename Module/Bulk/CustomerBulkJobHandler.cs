@@ -1,11 +1,16 @@
 using Commerce.Customers.Data;
 using Commerce.Customers.Models;
+using Commerce.Customers.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commerce.Customers.Bulk;
 
-/// <summary>A bulk job over a selection of customers: walks them by id and hands each one over, or reports it gone.</summary>
-public abstract class CustomerBulkJobHandler(CustomersDbContext db) : IBulkJobHandler
+/// <summary>
+/// A bulk job over a selection of customers: walks them by id and hands each one over, or reports
+/// it gone. Each item asks the staff boundary as it runs, for the admin who started the job with
+/// the roles they hold now, so a job can do nothing its starter could not do on the customer's page.
+/// </summary>
+public abstract class CustomerBulkJobHandler(CustomersDbContext db, StaffBoundary boundary) : IBulkJobHandler
 {
     public abstract BulkJobKind Kind { get; }
 
@@ -17,10 +22,22 @@ public abstract class CustomerBulkJobHandler(CustomersDbContext db) : IBulkJobHa
     /// <summary>Nothing to prepare unless a handler says so; Create logins hashes its password here.</summary>
     public virtual Task<object?> PrepareAsync(BulkJob job, long item, CancellationToken cancellationToken) => Task.FromResult<object?>(null);
 
-    public async Task<BulkItemOutcome> ProcessAsync(BulkJob job, long item, object? prepared, CancellationToken cancellationToken) =>
-        await db.Customers.SingleOrDefaultAsync(c => c.Id == item, cancellationToken) is { } customer
-            ? await ProcessAsync(job, customer, prepared, cancellationToken)
-            : BulkItemOutcome.Refused($"#{item}", "The customer no longer exists.");
+    public async Task<BulkItemOutcome> ProcessAsync(BulkJob job, long item, object? prepared, CancellationToken cancellationToken)
+    {
+        if (await db.Customers.SingleOrDefaultAsync(c => c.Id == item, cancellationToken) is not { } customer)
+        {
+            return BulkItemOutcome.Refused($"#{item}", "The customer no longer exists.");
+        }
+
+        if (await boundary.WhyRefusedAsync(job.CreatedByUserId, customer) is { } refusal)
+        {
+            // Saved with the job's progress, in the item's own transaction.
+            boundary.AddRefusalAudit(customer, job.CreatedByUserId, job.CreatedByName, $"Bulk job {job.Id} ({job.Kind})", refusal);
+            return BulkItemOutcome.Refused(customer.DisplayName, refusal);
+        }
+
+        return await ProcessAsync(job, customer, prepared, cancellationToken);
+    }
 
     protected abstract Task<BulkItemOutcome> ProcessAsync(BulkJob job, Customer customer, object? prepared, CancellationToken cancellationToken);
 }

@@ -1,12 +1,13 @@
 using Commerce.Customers.Data;
 using Commerce.Customers.Models;
+using Commerce.Customers.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
 namespace Commerce.Customers.Bulk;
 
 /// <summary>Delete: each customer, and their login if the admin asked, never the admin's own login.</summary>
-public sealed class DeleteCustomersHandler(CustomersDbContext db, UserManager<ShopUser> users, IStringLocalizer<DeleteCustomersHandler> S) : CustomerBulkJobHandler(db)
+public sealed class DeleteCustomersHandler(CustomersDbContext db, StaffBoundary boundary, UserManager<ShopUser> users, IStringLocalizer<DeleteCustomersHandler> S) : CustomerBulkJobHandler(db, boundary)
 {
     public override BulkJobKind Kind => BulkJobKind.Delete;
 

@@ -1,9 +1,11 @@
 using Commerce.Customers.Data;
 using Commerce.Customers.Drivers;
 using Commerce.Customers.Models;
+using Commerce.Customers.Security;
 using Commerce.Customers.Services;
 using Commerce.Customers.ViewModels;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +24,7 @@ public sealed class CustomersController(
     IEnumerable<CustomerDisplayDriver> drivers,
     IAuthorizationService authorization,
     UserManager<ShopUser> userManager,
+    StaffBoundary boundary,
     TimeProvider clock,
     IStringLocalizer<CustomersController> S) : Controller
 {
@@ -116,6 +119,14 @@ public sealed class CustomersController(
             return Forbid();
         }
 
+        if (await boundary.WhyRefusedAsync(User, customer, driver.Duty) is { } refusal)
+        {
+            await AuditRefusalAsync(customer, S["Save on the {0} tab", driver.TabName], refusal, cancellationToken);
+            ModelState.AddModelError("", refusal);
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return View(await EditorAsync(customer, driver, await driver.EditAsync(customer, new BuildEditorContext(isNew: false)), isNew: false));
+        }
+
         // The stamp the admin saw: if someone saved meanwhile, the update matches no row and fails.
         if (!string.IsNullOrEmpty(concurrencyStamp))
         {
@@ -172,7 +183,14 @@ public sealed class CustomersController(
     public async Task<IActionResult> Delete(int id)
     {
         var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id);
-        return customer is null ? NotFound() : View(DeleteModel(customer));
+        if (customer is null)
+        {
+            return NotFound();
+        }
+
+        var model = DeleteModel(customer);
+        model.Refusal = await boundary.WhyRefusedAsync(User, customer);
+        return View(model);
     }
 
     [HttpPost("{id:int}/delete")]
@@ -188,6 +206,14 @@ public sealed class CustomersController(
         }
 
         var model = DeleteModel(customer);
+        if (await boundary.WhyRefusedAsync(User, customer) is { } refusal)
+        {
+            await AuditRefusalAsync(customer, S["Delete"], refusal, cancellationToken);
+            model.Refusal = refusal;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return View(model);
+        }
+
         if (deleteLogin && model.IsOwnLogin)
         {
             model.DeleteLogin = false;
@@ -215,6 +241,14 @@ public sealed class CustomersController(
             ? S["Customer {0} and their login were deleted.", model.Title]
             : S["Customer {0} was deleted.", model.Title]);
         return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>A refused action is written to the customer's login history in a save of its own: nothing else was changed.</summary>
+    private async Task AuditRefusalAsync(Customer customer, string action, string reason, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        boundary.AddRefusalAudit(customer, userManager.GetUserId(User), User.Identity?.Name ?? "unknown", action, reason);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private DeleteCustomerViewModel DeleteModel(Customer customer) => new()
@@ -255,6 +289,9 @@ public sealed class CustomersController(
     private async Task<CustomerEditorViewModel> EditorAsync(Customer customer, CustomerDisplayDriver active, EditorShape shape, bool isNew, string? concurrencyStamp = null)
     {
         var tabs = isNew ? CreateDrivers().ToList() : await VisibleDriversAsync(customer);
+        var mayEdit = await IsAllowedAsync(active.EditPermission);
+        // Staff who may edit this tab in general but not for this person see why, and no form to post.
+        var refusal = mayEdit && !isNew ? await boundary.WhyRefusedAsync(User, customer, active.Duty) : null;
         return new CustomerEditorViewModel
         {
             CustomerId = isNew ? null : customer.Id,
@@ -263,7 +300,8 @@ public sealed class CustomersController(
             ActiveTabId = active.TabId,
             Shape = shape,
             ConcurrencyStamp = concurrencyStamp ?? customer.ConcurrencyStamp,
-            CanEdit = await IsAllowedAsync(active.EditPermission),
+            CanEdit = mayEdit && refusal is null,
+            ReadOnlyReason = refusal,
         };
     }
 

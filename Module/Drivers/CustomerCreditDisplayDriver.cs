@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Commerce.Customers.Credit;
 using Commerce.Customers.Data;
 using Commerce.Customers.Models;
+using Commerce.Customers.Security;
 using Commerce.Customers.ViewModels;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,8 @@ public sealed class CustomerCreditDisplayDriver(
 {
     public override string TabName => "Credit";
     public override int Position => 60;
+    public override StaffDuty Duty => StaffDuty.OwnAccess;
+    public override Permission EditPermission => Permissions.ManageCustomerCredit;
 
     public override async Task<EditorShape> EditAsync(Customer customer, BuildEditorContext context)
     {

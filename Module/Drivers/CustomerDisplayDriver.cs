@@ -1,5 +1,6 @@
 using System.Text;
 using Commerce.Customers.Models;
+using Commerce.Customers.Security;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Commerce.Customers.Drivers;
@@ -27,6 +28,9 @@ public abstract class CustomerDisplayDriver
 
     /// <summary>Who may save the tab's form.</summary>
     public virtual Permission EditPermission => Permissions.ManageCustomers;
+
+    /// <summary>Roles, Membership and Credit say <see cref="StaffDuty.OwnAccess"/>: staff never save them on their own record.</summary>
+    public virtual StaffDuty Duty => StaffDuty.Ordinary;
 
     /// <summary>Some tabs apply only to some customers (Roles only to registered ones).</summary>
     public virtual bool AppliesTo(Customer customer) => true;

@@ -25,6 +25,7 @@ public sealed class CustomerMembershipDisplayDriver(
 {
     public override string TabName => "Membership";
     public override int Position => 50;
+    public override StaffDuty Duty => StaffDuty.OwnAccess;
     public override Permission ViewPermission => Permissions.ManageCustomerLogins;
     public override Permission EditPermission => Permissions.ManageCustomerLogins;
 

@@ -26,6 +26,7 @@ public sealed class CustomerRolesDisplayDriver(
 {
     public override string TabName => "Roles";
     public override int Position => 40;
+    public override StaffDuty Duty => StaffDuty.OwnAccess;
     public override Permission ViewPermission => Permissions.ManageCustomerLogins;
     public override Permission EditPermission => Permissions.ManageCustomerLogins;
 

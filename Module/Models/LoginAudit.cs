@@ -13,6 +13,9 @@ public enum LoginAuditAction
     MembershipGranted,
     MembershipEnded,
     MembershipExpired,
+
+    /// <summary>Staff tried an action the staff boundary refused; Details say which and why.</summary>
+    ActionRefused,
 }
 
 /// <summary>
@@ -21,6 +24,8 @@ public enum LoginAuditAction
 /// </summary>
 public sealed class LoginAudit
 {
+    public const int DetailsMaxLength = 500;
+
     public long Id { get; set; }
     public int? CustomerId { get; set; }
     public string? UserId { get; set; }

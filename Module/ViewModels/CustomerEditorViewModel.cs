@@ -14,6 +14,9 @@ public sealed class CustomerEditorViewModel
     public required EditorShape Shape { get; init; }
     public string? ConcurrencyStamp { get; init; }
     public bool CanEdit { get; init; }
+
+    /// <summary>Why the tab is read-only for this admin although they hold its permission (the staff boundary).</summary>
+    public string? ReadOnlyReason { get; init; }
 }
 
 public sealed class DeleteCustomerViewModel
@@ -25,4 +28,7 @@ public sealed class DeleteCustomerViewModel
     public bool IsOwnLogin { get; set; }
     public bool DeleteLogin { get; set; } = true;
     public string? ConcurrencyStamp { get; set; }
+
+    /// <summary>Why this admin may not delete this customer (the staff boundary), or null.</summary>
+    public string? Refusal { get; set; }
 }

@@ -14,7 +14,7 @@ internal sealed class LoginAuditConfiguration : IEntityTypeConfiguration<LoginAu
         builder.Property(audit => audit.UserId).HasMaxLength(450);
         builder.Property(audit => audit.ActorUserId).HasMaxLength(450);
         builder.Property(audit => audit.ActorName).HasMaxLength(256).IsRequired();
-        builder.Property(audit => audit.Details).HasMaxLength(500);
+        builder.Property(audit => audit.Details).HasMaxLength(LoginAudit.DetailsMaxLength);
         builder.HasIndex(audit => new { audit.CustomerId, audit.CreatedUtc });
         // The trail outlives the customer it is about.
         builder.HasOne<Customer>().WithMany().HasForeignKey(audit => audit.CustomerId).OnDelete(DeleteBehavior.SetNull);
