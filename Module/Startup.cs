@@ -75,9 +75,11 @@ public static class Startup
         services.Configure<IdentityOptions>(options => options.Tokens.PasswordResetTokenProvider = SetPasswordLinkTokenProvider.ProviderName);
         services.Configure<SetPasswordLinkTokenProviderOptions>(options =>
             options.TokenLifespan = configuration.GetValue("Accounts:SetPasswordLinkLifetime", TimeSpan.FromDays(3)));
-        // A changed password renews the security stamp; other sessions notice within this interval.
+        // Sign-out and a changed password renew the security stamp, and roles change in the database:
+        // the cookie is checked against both on every request (a user lookup and the role claims,
+        // about a millisecond), so a copied cookie or a removed role stops working at once.
         services.Configure<SecurityStampValidatorOptions>(options =>
-            options.ValidationInterval = configuration.GetValue("Accounts:SessionRevalidationInterval", TimeSpan.FromMinutes(1)));
+            options.ValidationInterval = configuration.GetValue("Accounts:SessionRevalidationInterval", TimeSpan.Zero));
 
         services.ConfigureApplicationCookie(options =>
         {

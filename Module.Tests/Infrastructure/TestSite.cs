@@ -151,6 +151,7 @@ public sealed class TestSite : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddresses.FromHeader>());
         if (_options.Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));

@@ -1,3 +1,4 @@
+using Commerce.Customers.Accounts;
 using Commerce.Customers.Models;
 using Commerce.Customers.Notifications;
 using Commerce.Customers.Services;
@@ -77,7 +78,7 @@ public sealed class AdminAccountController(
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
-        await signInManager.SignOutAsync();
+        await signInManager.SignOutEverywhereAsync(User);
         return Redirect("/admin/login");
     }
 

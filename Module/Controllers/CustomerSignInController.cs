@@ -53,7 +53,7 @@ public sealed class CustomerSignInController(
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
-        await signInManager.SignOutAsync();
+        await signInManager.SignOutEverywhereAsync(User);
         return Redirect("/");
     }
 
