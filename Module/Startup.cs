@@ -151,6 +151,11 @@ public static class Startup
         services.AddScoped<AddressValidator>();
         services.AddScoped<IAuthorizationHandler, RegisteredCustomerHandler>();
         services.AddAccountRateLimits(configuration);
+        services.Configure<SignInThrottleOptions>(options =>
+            options.Window = configuration.GetValue("Accounts:SignInThrottleWindow", options.Window));
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<UnknownAccountPassword>();
+        services.AddScoped<PasswordAttempts>();
         services.AddScoped<MinimumStrengthPasswordValidator>();
         services.AddSingleton<RecipeCatalog>();
         services.AddScoped<RecipeExecutor>();

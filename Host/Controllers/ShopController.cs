@@ -11,6 +11,7 @@ using Commerce.Customers.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commerce.Customers.Host.Controllers;
@@ -96,6 +97,8 @@ public sealed class ShopController(
 
     [HttpPost("checkout")]
     [ActionName(nameof(Checkout))]
+    // A checkout may create an account and hash its password: limited per client like registration.
+    [EnableRateLimiting(AccountRateLimits.PolicyName)]
     public async Task<IActionResult> CheckoutPost(CheckoutViewModel model, CancellationToken cancellationToken)
     {
         var lines = await LinesAsync(cancellationToken);

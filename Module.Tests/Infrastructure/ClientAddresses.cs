@@ -12,6 +12,14 @@ namespace Commerce.Customers.Tests.Infrastructure;
 public static class ClientAddresses
 {
     public const string Header = "X-Test-Client-Address";
+    private static int _last;
+
+    /// <summary>An address no other client of this test run has, in 10.64.0.0/10.</summary>
+    public static string Next()
+    {
+        var n = Interlocked.Increment(ref _last);
+        return $"10.{64 + ((n >> 16) & 63)}.{(n >> 8) & 255}.{n & 255}";
+    }
 
     /// <summary>Makes every request of <paramref name="client"/> come from <paramref name="address"/>, such as 10.0.0.7.</summary>
     public static SiteClient From(this SiteClient client, string address)
