@@ -176,7 +176,7 @@ public static class Startup
         return builder;
     }
 
-    /// <summary>Adds the module's middleware: security headers, the set-up redirect, authentication and authorization.</summary>
+    /// <summary>Adds the module's middleware: security headers, the set-up redirect, authentication (and no-store for signed-in answers), rate limits and authorization.</summary>
     public static WebApplication UseCommerceCustomers(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
@@ -185,6 +185,7 @@ public static class Startup
         app.UseModuleAssets();
         app.UseMiddleware<SetupRedirectMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<SignedInNoStoreMiddleware>();
         app.UseMiddleware<MustChangePasswordMiddleware>();
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -9,8 +9,7 @@ namespace Commerce.Customers.Tests.Integration;
 
 /// <summary>
 /// Issue 13, examples 6 and 10 and their rules: one currency per demo-shop order, far-future
-/// dates refused by the field, no-store on every signed-in page and the export, and bounded
-/// import headers.
+/// dates refused by the field, and bounded import headers. (No-store: <see cref="AbuseCacheTests"/>.)
 /// </summary>
 public sealed partial class AbuseEdgeTests(PeopleSite people) : IClassFixture<PeopleSite>
 {
@@ -63,6 +62,42 @@ public sealed partial class AbuseEdgeTests(PeopleSite people) : IClassFixture<Pe
         Assert.Contains("more than one currency", WebUtility.HtmlDecode(await placed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(ordersBefore, await OrderCountAsync());
         Assert.False(await people.Site.WithDbAsync(db => db.Customers.AnyAsync(c => c.Email == "mixed@example.com")));
+    }
+
+    [Theory]
+    [InlineData("9999-12-30", "9999-12-31", "ValidFrom")]
+    [InlineData("9999-12-31", "9999-12-31", "ValidFrom")]
+    [InlineData("2026-01-01", "9999-12-31", "ValidTo")]
+    public async Task Membership_days_far_in_the_future_are_refused_by_the_field(string from, string to, string field)
+    {
+        using var admin = await people.ClientAsync(Person.Administrator);
+        var before = await people.Site.WithDbAsync(db => db.CustomerMemberships.CountAsync());
+
+        using var refused = await admin.PostFormAsync($"/admin/customers/{people.RegisteredCustomerId}/membership",
+            [new("Action", "grant"), new("Role", "Staff"), new("ValidFrom", from), new("ValidTo", to)]);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.NotEqual("", Html.FieldError(await refused.Content.ReadAsStringAsync(), field));
+        Assert.Equal(before, await people.Site.WithDbAsync(db => db.CustomerMemberships.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData(2_500_000, 1, "columns")]
+    [InlineData(101, 1, "columns")]
+    [InlineData(3, 9000, "8 KB")]
+    public async Task An_import_header_with_too_many_columns_or_characters_is_refused_with_a_short_answer(int columns, int nameLength, string reason)
+    {
+        using var admin = await people.ClientAsync(Person.Administrator);
+        var jobsBefore = await people.Site.WithDbAsync(db => db.BulkJobs.CountAsync());
+        var header = "Last name," + string.Join(",", Enumerable.Range(0, columns - 1).Select(_ => new string('c', nameLength)));
+
+        using var refused = await admin.PostFileAsync("/admin/customers/import", "file", "wide.csv", System.Text.Encoding.UTF8.GetBytes(header + "\r\nSmith" + new string(',', columns - 1) + "\r\n"));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.True(page.Length < 50_000, $"The refusal page is {page.Length:N0} characters.");
+        Assert.Contains(reason, WebUtility.HtmlDecode(Html.FieldError(page, "file")), StringComparison.Ordinal);
+        Assert.Equal(jobsBefore, await people.Site.WithDbAsync(db => db.BulkJobs.CountAsync()));
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, string cookies, Dictionary<string, string>? form)
