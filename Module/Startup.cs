@@ -75,9 +75,11 @@ public static class Startup
         services.Configure<IdentityOptions>(options => options.Tokens.PasswordResetTokenProvider = SetPasswordLinkTokenProvider.ProviderName);
         services.Configure<SetPasswordLinkTokenProviderOptions>(options =>
             options.TokenLifespan = configuration.GetValue("Accounts:SetPasswordLinkLifetime", TimeSpan.FromDays(3)));
-        // A changed password renews the security stamp; other sessions notice within this interval.
+        // Sign-out and a changed password renew the security stamp, and roles change in the database:
+        // the cookie is checked against both on every request (a user lookup and the role claims,
+        // about a millisecond), so a copied cookie or a removed role stops working at once.
         services.Configure<SecurityStampValidatorOptions>(options =>
-            options.ValidationInterval = configuration.GetValue("Accounts:SessionRevalidationInterval", TimeSpan.FromMinutes(1)));
+            options.ValidationInterval = configuration.GetValue("Accounts:SessionRevalidationInterval", TimeSpan.Zero));
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -150,6 +152,11 @@ public static class Startup
         services.AddScoped<AddressValidator>();
         services.AddScoped<IAuthorizationHandler, RegisteredCustomerHandler>();
         services.AddAccountRateLimits(configuration);
+        services.Configure<SignInThrottleOptions>(options =>
+            options.Window = configuration.GetValue("Accounts:SignInThrottleWindow", options.Window));
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<UnknownAccountPassword>();
+        services.AddScoped<PasswordAttempts>();
         services.AddScoped<MinimumStrengthPasswordValidator>();
         services.AddSingleton<RecipeCatalog>();
         services.AddScoped<RecipeExecutor>();
@@ -170,7 +177,7 @@ public static class Startup
         return builder;
     }
 
-    /// <summary>Adds the module's middleware: security headers, the set-up redirect, authentication and authorization.</summary>
+    /// <summary>Adds the module's middleware: security headers, the set-up redirect, authentication (and no-store for signed-in answers), rate limits and authorization.</summary>
     public static WebApplication UseCommerceCustomers(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
@@ -179,6 +186,7 @@ public static class Startup
         app.UseModuleAssets();
         app.UseMiddleware<SetupRedirectMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<SignedInNoStoreMiddleware>();
         app.UseMiddleware<MustChangePasswordMiddleware>();
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -49,6 +49,12 @@ public sealed class AdminOrdersController(
             return View(model);
         }
 
+        if (OrderPlacement.MixedCurrencyProblem(lines.Select(line => line.p)) is { } mixed)
+        {
+            ModelState.AddModelError("", mixed);
+            return View(model);
+        }
+
         if (registerCustomer && !model.CanRegister)
         {
             return Forbid();

@@ -11,6 +11,7 @@ using Commerce.Customers.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commerce.Customers.Host.Controllers;
@@ -48,6 +49,14 @@ public sealed class ShopController(
         }
 
         var cart = Cart.Read(Request);
+        var inCart = cart.Lines.Keys.Where(id => id != productId).ToList();
+        var cartCurrency = await shop.Products.AsNoTracking().Where(p => inCart.Contains(p.Id)).Select(p => p.Currency).FirstOrDefaultAsync(cancellationToken);
+        if (cartCurrency is not null && cartCurrency != product.Currency)
+        {
+            TempData.Error($"{product.Name} is priced in {product.Currency}, and your cart in {cartCurrency}. An order is in one currency: check out or empty the cart first.");
+            return Redirect("/shop/cart");
+        }
+
         cart.Add(productId, quantity);
         cart.Write(Response);
         TempData.Success($"{product.Name} was added to your cart.");
@@ -76,6 +85,11 @@ public sealed class ShopController(
             return Redirect("/shop/cart");
         }
 
+        if (OrderPlacement.MixedCurrencyProblem(lines.Select(line => line.Product)) is { } mixed)
+        {
+            ModelState.AddModelError("", mixed);
+        }
+
         var prefill = await checkout.PrefillAsync(User, cancellationToken);
         var model = new CheckoutViewModel
         {
@@ -96,12 +110,22 @@ public sealed class ShopController(
 
     [HttpPost("checkout")]
     [ActionName(nameof(Checkout))]
+    // A checkout may create an account and hash its password: limited per client like registration.
+    [EnableRateLimiting(AccountRateLimits.PolicyName)]
     public async Task<IActionResult> CheckoutPost(CheckoutViewModel model, CancellationToken cancellationToken)
     {
         var lines = await LinesAsync(cancellationToken);
         if (lines.Count == 0)
         {
             return Redirect("/shop/cart");
+        }
+
+        // From a cart cookie written before the cart refused a second currency, or forged.
+        if (OrderPlacement.MixedCurrencyProblem(lines.Select(line => line.Product)) is { } mixed)
+        {
+            ModelState.AddModelError("", mixed);
+            model.Password = model.ConfirmPassword = null;
+            return View(await CompleteAsync(model, lines, cancellationToken));
         }
 
         var details = new CheckoutDetails(model.Email, model.FirstName, model.LastName, model.Company, model.Phone,

@@ -19,6 +19,13 @@ internal static class OrderPlacement
             Number = $"SO-{now:yyMMdd}-{RandomNumberGenerator.GetHexString(6)}",
         };
         var products = new List<Product>();
+        lines = lines.ToList();
+        if (MixedCurrencyProblem(lines.Select(line => line.Product)) is { } problem)
+        {
+            // The controllers refuse such an order with this message first; this is the last line.
+            throw new InvalidOperationException(problem);
+        }
+
         foreach (var (product, quantity) in lines)
         {
             order.Lines.Add(new OrderLine { ProductName = product.Name, Quantity = quantity, UnitPrice = product.Price });
@@ -32,6 +39,18 @@ internal static class OrderPlacement
 
     /// <summary>The currency an order of these products is in; the checkout offers credit in it before the order exists.</summary>
     public static string CurrencyOf(IReadOnlyList<Product> products) => products.Count == 0 ? "USD" : products[^1].Currency;
+
+    /// <summary>
+    /// Amounts in different currencies cannot be added up: 1000 EUR and 1 JPY are not "1001 JPY".
+    /// Null when the products share a currency; otherwise why no order can be placed.
+    /// </summary>
+    public static string? MixedCurrencyProblem(IEnumerable<Product> products)
+    {
+        var currencies = products.Select(product => product.Currency).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return currencies.Count <= 1
+            ? null
+            : $"The order holds products priced in more than one currency ({string.Join(", ", currencies)}). An order is in one currency: remove the products in the others.";
+    }
 
     public static string Format(CustomerAddress? address) => address?.ToMultiline() ?? "";
 }

@@ -98,9 +98,12 @@ public sealed class TestSite : WebApplicationFactory<Program>
     /// <summary>The passwords and tokens this site saw; none may be in its database or logs when it is disposed.</summary>
     public SiteSecrets Secrets { get; } = new();
 
-    /// <summary>A browser-like client that keeps cookies and does not follow redirects, so tests see them.</summary>
+    /// <summary>
+    /// A browser-like client that keeps cookies and does not follow redirects, so tests see them.
+    /// Each comes from an address of its own, as people on different machines do (see <see cref="ClientAddresses"/>).
+    /// </summary>
     public SiteClient CreateSiteClient() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), Secrets);
+        new SiteClient(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), Secrets).From(ClientAddresses.Next());
 
     /// <summary>A client signed in as the set-up administrator.</summary>
     public async Task<SiteClient> AdminClientAsync()
@@ -151,6 +154,7 @@ public sealed class TestSite : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddresses.FromHeader>());
         if (_options.Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));

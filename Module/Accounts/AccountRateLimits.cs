@@ -8,11 +8,13 @@ using Microsoft.AspNetCore.Builder;
 namespace Commerce.Customers.Accounts;
 
 /// <summary>
-/// Limits sign-in, registration and reset requests per client IP (configuration
+/// Limits every post that takes a password or creates an account (both sign-ins, registration,
+/// forgot and set password, change password, checkout) per client IP (configuration
 /// <c>CommerceCustomers:Accounts:RequestsPerMinutePerIp</c>, default 20). Identity's lockout
-/// protects each account; this protects the site from one client trying many.
+/// protects each account, behind <see cref="SignInThrottle"/>; this protects the site from one
+/// client trying many accounts, and its CPU from one client's password hashes.
 /// </summary>
-internal static class AccountRateLimits
+public static class AccountRateLimits
 {
     public const string PolicyName = "account-forms";
 
@@ -23,8 +25,11 @@ internal static class AccountRateLimits
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(PolicyName, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientOf(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
     }
+
+    /// <summary>Who a request comes from, for per-client limits: the connection's address (behind a proxy, configure forwarded headers).</summary>
+    public static string ClientOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

@@ -17,6 +17,7 @@ public sealed class CustomerPasswordService(
     CustomersDbContext db,
     UserManager<ShopUser> users,
     ICustomerNotifications notifications,
+    PasswordAttempts attempts,
     TimeProvider clock,
     IStringLocalizer<CustomerPasswordService> S)
 {
@@ -72,13 +73,25 @@ public sealed class CustomerPasswordService(
             return LoginActionResult.Failed(CustomerLoginService.PasswordField, S["Choose a password different from the current one."]);
         }
 
+        // Guessing the current password here is guessing at sign-in: it counts toward the same lockout.
+        if (!await attempts.MayTryAsync(user))
+        {
+            return LoginActionResult.Failed("CurrentPassword", S["Too many wrong passwords. Try again in a few minutes."]);
+        }
+
+        var mustChange = user.MustChangePassword;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         user.MustChangePassword = false;
         var changed = await users.ChangePasswordAsync(user, currentPassword, password!);
         if (!changed.Succeeded)
         {
             await transaction.RollbackAsync(CancellationToken.None);
-            user.MustChangePassword = true;
+            user.MustChangePassword = mustChange;
+            if (changed.Errors.Any(error => error.Code == "PasswordMismatch"))
+            {
+                await attempts.CountWrongPasswordAsync(user);
+            }
+
             return new LoginActionResult(changed.Errors.Select(error => new FieldError(error.Code == "PasswordMismatch" ? "CurrentPassword" : FieldOf(error), error.Description)).ToList());
         }
 

@@ -16,6 +16,11 @@ public sealed class CustomerImportFile
 {
     public const int MaxRows = 100_000;
 
+    /// <summary>The export has 7 columns; a header far wider is not a customers file, and each column costs memory and a line on the job's page.</summary>
+    public const int MaxColumns = 100;
+
+    public const int MaxHeaderCharacters = 8 * 1024;
+
     private static readonly Dictionary<string, string> KnownColumns = new(StringComparer.OrdinalIgnoreCase)
     {
         ["company"] = nameof(CustomerFields.Company),
@@ -44,7 +49,18 @@ public sealed class CustomerImportFile
             return new CustomerImportFile { FileErrors = ["The file is empty. The first line must name the columns, such as Company,Last name,First name,Email,Phone."] };
         }
 
-        var header = records.Current.Fields.Select(name => name.Trim()).ToList();
+        var fields = records.Current.Fields;
+        if (fields.Count > MaxColumns)
+        {
+            return new CustomerImportFile { FileErrors = [$"The first line names {fields.Count:N0} columns; at most {MaxColumns} are read. Keep only the customers' columns, such as Company,Last name,First name,Email,Phone."] };
+        }
+
+        if (fields.Sum(name => name.Length + 1) > MaxHeaderCharacters)
+        {
+            return new CustomerImportFile { FileErrors = [$"The first line is longer than {MaxHeaderCharacters / 1024} KB. It must name the columns, such as Company,Last name,First name,Email,Phone."] };
+        }
+
+        var header = fields.Select(name => name.Trim()).ToList();
         var columns = header.Select(name => KnownColumns.GetValueOrDefault(name)).ToList();
         if (!columns.Contains(nameof(CustomerFields.LastName)) && !columns.Contains(nameof(CustomerFields.Company)))
         {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Commerce.Customers.Controllers;
 
@@ -30,6 +31,7 @@ public sealed class AccountController(
     [HttpPost("account/set-password")]
     [ActionName(nameof(SetPassword))]
     [AllowAnonymous]
+    [EnableRateLimiting(AccountRateLimits.PolicyName)]
     public async Task<IActionResult> SetPasswordPost(SetPasswordViewModel model, CancellationToken cancellationToken)
     {
         model.MinimumStrength = (await settings.GetAsync(cancellationToken)).MinimumPasswordStrength;
@@ -57,6 +59,7 @@ public sealed class AccountController(
     [HttpPost("account/change-password")]
     [ActionName(nameof(ChangePassword))]
     [Authorize]
+    [EnableRateLimiting(AccountRateLimits.PolicyName)]
     public async Task<IActionResult> ChangePasswordPost(ChangePasswordViewModel posted, CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(User);

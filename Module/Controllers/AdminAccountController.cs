@@ -1,6 +1,6 @@
+using Commerce.Customers.Accounts;
 using Commerce.Customers.Models;
 using Commerce.Customers.Notifications;
-using Commerce.Customers.Services;
 using Commerce.Customers.ViewModels;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +15,7 @@ namespace Commerce.Customers.Controllers;
 [Route("admin")]
 public sealed class AdminAccountController(
     SignInManager<ShopUser> signInManager,
-    UserManager<ShopUser> userManager,
+    PasswordAttempts attempts,
     SiteAddressRecorder siteAddress,
     IStringLocalizer<AdminAccountController> S,
     ILogger<AdminAccountController> logger) : Controller
@@ -49,35 +49,22 @@ public sealed class AdminAccountController(
             return View(model);
         }
 
-        // User names are emails; anything else cannot match, so it is not looked up.
-        var email = model.Email!.Trim();
-        var user = CustomerValidator.IsValidEmail(email) ? await userManager.FindByEmailAsync(email) : null;
-        if (user is not null)
+        if (await attempts.SignInAsync(model.Email, model.Password, model.RememberMe, Accounts.AccountRateLimits.ClientOf(HttpContext)) is { } user)
         {
-            var result = await signInManager.PasswordSignInAsync(user, model.Password!, model.RememberMe, lockoutOnFailure: true);
-            if (result.Succeeded)
-            {
-                logger.LogInformation("User {UserId} signed in.", user.Id);
-                await siteAddress.RememberAsync(user, Request, HttpContext.RequestAborted);
-                return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl : "/admin");
-            }
-
-            if (result.IsLockedOut)
-            {
-                ModelState.AddModelError("", S["Too many failed attempts. Try again in a few minutes."]);
-                return View(model);
-            }
+            logger.LogInformation("User {UserId} signed in.", user.Id);
+            await siteAddress.RememberAsync(user, Request, HttpContext.RequestAborted);
+            return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl : "/admin");
         }
 
-        // The same message whether or not the email exists, so sign-in reveals no accounts.
-        ModelState.AddModelError("", S["The email or password is incorrect."]);
+        // The same message for every failure (unknown email, wrong password, locked), so sign-in reveals no accounts.
+        ModelState.AddModelError("", S[CustomerSignInController.SignInRefused]);
         return View(model);
     }
 
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
-        await signInManager.SignOutAsync();
+        await signInManager.SignOutEverywhereAsync(User);
         return Redirect("/admin/login");
     }
 

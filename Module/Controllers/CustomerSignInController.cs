@@ -1,6 +1,5 @@
 using Commerce.Customers.Accounts;
 using Commerce.Customers.Models;
-using Commerce.Customers.Services;
 using Commerce.Customers.ViewModels;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -14,10 +13,13 @@ namespace Commerce.Customers.Controllers;
 [Route("account")]
 public sealed class CustomerSignInController(
     SignInManager<ShopUser> signInManager,
-    UserManager<ShopUser> userManager,
+    PasswordAttempts attempts,
     CustomerAccountSettingsStore settings,
     IStringLocalizer<CustomerSignInController> S) : Controller
 {
+    /// <summary>The one answer to a refused sign-in; it also tells a locked-out owner what to do.</summary>
+    public const string SignInRefused = "The email or password is incorrect. After several wrong passwords, sign-in pauses for a few minutes.";
+
     [HttpGet("login")]
     [AllowAnonymous]
     public async Task<IActionResult> Login(string? returnUrl) => View(await ModelAsync(new CustomerLoginViewModel { ReturnUrl = returnUrl }));
@@ -28,32 +30,20 @@ public sealed class CustomerSignInController(
     [EnableRateLimiting(AccountRateLimits.PolicyName)]
     public async Task<IActionResult> LoginPost(CustomerLoginViewModel model)
     {
-        var email = model.Email?.Trim();
-        var user = !string.IsNullOrEmpty(email) && CustomerValidator.IsValidEmail(email) ? await userManager.FindByEmailAsync(email) : null;
-        if (user is not null && !string.IsNullOrEmpty(model.Password))
+        if (await attempts.SignInAsync(model.Email, model.Password, model.RememberMe, AccountRateLimits.ClientOf(HttpContext)) is not null)
         {
-            var result = await signInManager.PasswordSignInAsync(user, model.Password, model.RememberMe, lockoutOnFailure: true);
-            if (result.Succeeded)
-            {
-                return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl : "/account");
-            }
-
-            if (result.IsLockedOut)
-            {
-                ModelState.AddModelError("", S["Too many failed attempts. Try again in a few minutes."]);
-                return View(await ModelAsync(model));
-            }
+            return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl : "/account");
         }
 
-        // One message for every failure, so the page reveals no accounts.
-        ModelState.AddModelError("", S["The email or password is incorrect."]);
+        // One message for every failure (unknown email, wrong password, locked), so the page reveals no accounts.
+        ModelState.AddModelError("", S[SignInRefused]);
         return View(await ModelAsync(model));
     }
 
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
-        await signInManager.SignOutAsync();
+        await signInManager.SignOutEverywhereAsync(User);
         return Redirect("/");
     }
 

@@ -25,6 +25,9 @@ public sealed class MembershipService(
     public const string ValidFromField = "ValidFrom";
     public const string ValidToField = "ValidTo";
 
+    /// <summary>How far ahead a membership's days may be.</summary>
+    public const int MaxYearsAhead = 100;
+
     /// <summary>Grants <paramref name="role"/> from the start of <paramref name="from"/> to the end of <paramref name="to"/> (UTC days).</summary>
     public async Task<(CustomerMembership? Membership, IReadOnlyList<FieldError> Errors)> GrantAsync(
         Customer customer, string? role, DateOnly? from, DateOnly? to, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
@@ -48,14 +51,25 @@ public sealed class MembershipService(
             errors.Add(new FieldError(RoleField, S["You may not grant {0}: it carries permissions you do not have.", role]));
         }
 
+        // Days past this are typing mistakes, and near the calendar's end the day after the last
+        // (where a membership stops) would not exist.
+        var latest = today.AddYears(MaxYearsAhead);
         if (from is null)
         {
             errors.Add(new FieldError(ValidFromField, S["Enter the first day of the membership."]));
+        }
+        else if (from > latest)
+        {
+            errors.Add(new FieldError(ValidFromField, S["The first day is more than {0} years away. Choose a day before {1}.", MaxYearsAhead, latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]));
         }
 
         if (to is null)
         {
             errors.Add(new FieldError(ValidToField, S["Enter the last day of the membership."]));
+        }
+        else if (to > latest)
+        {
+            errors.Add(new FieldError(ValidToField, S["The last day is more than {0} years away. Choose a day before {1}.", MaxYearsAhead, latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]));
         }
         else if (to < today)
         {

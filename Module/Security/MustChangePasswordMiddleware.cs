@@ -4,7 +4,8 @@ namespace Commerce.Customers.Security;
 
 /// <summary>
 /// A user whose password an administrator chose must choose their own before doing anything
-/// else: every page sends them to the change-password page until they have.
+/// else: every page sends them to the change-password page until they have. Signing out is
+/// always allowed, in the admin and on the site.
 /// </summary>
 internal sealed class MustChangePasswordMiddleware(RequestDelegate next)
 {
@@ -13,7 +14,7 @@ internal sealed class MustChangePasswordMiddleware(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
-        var exempt = path.StartsWithSegments(ChangePasswordPath) || path.StartsWithSegments("/admin/logout") || path.StartsWithSegments("/password-tips")
+        var exempt = path.StartsWithSegments(ChangePasswordPath) || path.StartsWithSegments("/admin/logout") || path.StartsWithSegments("/account/logout") || path.StartsWithSegments("/password-tips")
             || path.StartsWithSegments("/_content") || path.StartsWithSegments("/error");
         if (!exempt && context.User.HasClaim(claim => claim.Type == ShopUserClaimsPrincipalFactory.MustChangePasswordClaim))
         {

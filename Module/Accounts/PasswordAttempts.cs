@@ -1,0 +1,69 @@
+using Commerce.Customers.Models;
+using Commerce.Customers.Services;
+using Microsoft.AspNetCore.Identity;
+
+namespace Commerce.Customers.Accounts;
+
+/// <summary>
+/// Every place a user types their current password: the two sign-in pages and change-password.
+/// A wrong password counts toward Identity's lockout where the account is known, behind the
+/// per-client <see cref="SignInThrottle"/>; a refusal costs one password hash whatever the reason
+/// (unknown email, locked, held back), so neither its words nor its time reveal an account.
+/// </summary>
+public sealed class PasswordAttempts(
+    SignInManager<ShopUser> signIn,
+    UserManager<ShopUser> users,
+    SignInThrottle throttle,
+    UnknownAccountPassword unknownAccount)
+{
+    /// <summary>Signs in with a password; null when refused, for whatever reason.</summary>
+    public async Task<ShopUser?> SignInAsync(string? email, string? password, bool remember, string client)
+    {
+        email = email?.Trim();
+        if (string.IsNullOrEmpty(email) || string.IsNullOrEmpty(password))
+        {
+            return null;
+        }
+
+        var account = email.ToUpperInvariant();
+        // User names are emails; anything else cannot match, so it is not looked up.
+        var user = CustomerValidator.IsValidEmail(email) ? await users.FindByEmailAsync(email) : null;
+        if (user is null || throttle.IsHeldBack(client, account) || await users.IsLockedOutAsync(user) || !await signIn.CanSignInAsync(user))
+        {
+            // Identity would answer these without hashing, which a stopwatch could tell apart.
+            unknownAccount.Verify(password);
+            throttle.RecordFailure(client, account);
+            return null;
+        }
+
+        await ForgetStaleFailuresAsync(user);
+        var result = await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return user;
+        }
+
+        throttle.RecordFailure(client, account);
+        throttle.RecordCountedFailure(user.Id);
+        return null;
+    }
+
+    /// <summary>Whether the signed-in user may try their current password now (not locked out).</summary>
+    public async Task<bool> MayTryAsync(ShopUser user) => !await users.IsLockedOutAsync(user);
+
+    /// <summary>A wrong current password typed by the signed-in user (change password) counts toward their lockout.</summary>
+    public async Task CountWrongPasswordAsync(ShopUser user)
+    {
+        await ForgetStaleFailuresAsync(user);
+        await users.AccessFailedAsync(user);
+        throttle.RecordCountedFailure(user.Id);
+    }
+
+    private async Task ForgetStaleFailuresAsync(ShopUser user)
+    {
+        if (user.AccessFailedCount > 0 && throttle.CountIsStale(user.Id))
+        {
+            await users.ResetAccessFailedCountAsync(user);
+        }
+    }
+}

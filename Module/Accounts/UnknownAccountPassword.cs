@@ -1,0 +1,22 @@
+using System.Security.Cryptography;
+using Commerce.Customers.Models;
+using Microsoft.AspNetCore.Identity;
+
+namespace Commerce.Customers.Accounts;
+
+/// <summary>
+/// A password check for an account that does not exist (or is not checked now): Identity's own
+/// hasher verifies against a fixed hash of a random password, so a refused sign-in costs the same
+/// whether or not the email belongs to someone, and its time reveals no accounts.
+/// </summary>
+public sealed class UnknownAccountPassword(IPasswordHasher<ShopUser> hasher)
+{
+    private static readonly ShopUser Nobody = new() { UserName = "nobody" };
+    private static string? _hash;
+
+    public void Verify(string? password)
+    {
+        var hash = LazyInitializer.EnsureInitialized(ref _hash, () => hasher.HashPassword(Nobody, RandomNumberGenerator.GetHexString(32)));
+        hasher.VerifyHashedPassword(Nobody, hash, password ?? "");
+    }
+}
