@@ -38,6 +38,12 @@ public sealed class CustomerSignInController(
                 return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl : "/account");
             }
 
+            // Only with the right password, so the page tells nobody else that the account exists.
+            if (result.IsNotAllowed && await userManager.CheckPasswordAsync(user, model.Password))
+            {
+                return View(EmailConfirmationController.CheckYourEmailView, new CheckYourEmailViewModel { Email = email, SignInRefused = true });
+            }
+
             if (result.IsLockedOut)
             {
                 ModelState.AddModelError("", S["Too many failed attempts. Try again in a few minutes."]);

@@ -13,6 +13,9 @@ public enum LoginAuditAction
     MembershipGranted,
     MembershipEnded,
     MembershipExpired,
+    EmailConfirmed,
+    RegistrationAttempted,
+    EmailChangedByStaff,
 }
 
 /// <summary>
