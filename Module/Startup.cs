@@ -65,6 +65,8 @@ public static class Startup
                 options.Password.RequireNonAlphanumeric = false;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                // Asks ProvenMailboxConfirmation, which applies the Require email confirmation setting.
+                options.SignIn.RequireConfirmedAccount = true;
                 configuration.GetSection("Identity").Bind(options);
             })
             .AddEntityFrameworkStores<CustomersDbContext>()
@@ -144,6 +146,10 @@ public static class Startup
         services.AddScoped<CustomerLoginService>();
         services.AddScoped<CustomerPasswordService>();
         services.AddScoped<CustomerRegistrationService>();
+        services.AddScoped<MailboxConfirmation>();
+        services.AddScoped<EmailConfirmationService>();
+        services.AddScoped<CustomerRecordMerge>();
+        services.AddScoped<IUserConfirmation<ShopUser>, ProvenMailboxConfirmation>();
         services.AddScoped<PasswordResetService>();
         services.AddSingleton<ResetRequestLimiter>();
         services.TryAddScoped<ICustomerOrders, NoCustomerOrders>();

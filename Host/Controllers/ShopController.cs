@@ -146,9 +146,9 @@ public sealed class ShopController(
             return View(await CompleteAsync(model, lines, cancellationToken));
         }
 
-        var address = await customers.CustomerAddresses.AsNoTracking().Where(a => a.CustomerId == attached.CustomerId && a.IsDefaultShipping).FirstOrDefaultAsync(cancellationToken);
         await using var shop = ShopDbContext.On(customers);
-        var order = OrderPlacement.Create(attached.CustomerId!.Value, model.Email!.Trim(), lines.Select(line => (line.Product, line.Quantity)), OrderPlacement.Format(address), null, clock.GetUtcNow().UtcDateTime);
+        // Ships where the visitor said, which for a guest ordering as an existing customer is not saved with them.
+        var order = OrderPlacement.Create(attached.CustomerId!.Value, model.Email!.Trim(), lines.Select(line => (line.Product, line.Quantity)), OrderPlacement.Format(attached.Shipping), null, clock.GetUtcNow().UtcDateTime);
         // Only the signed-in customer's own credit: a guest typing a member's email orders for that
         // member (see AttachCustomerAsync) but must never spend their credit.
         if (model.UseCredit && await SignedInCustomerIdAsync(cancellationToken) == order.CustomerId)

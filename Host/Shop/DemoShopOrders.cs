@@ -28,6 +28,12 @@ internal sealed class DemoShopOrders(CustomersDbContext customers) : ICustomerOr
             : new CustomerOrderDetails(Summary(order), order.Lines.Select(line => new CustomerOrderLine(line.ProductName, line.Quantity, line.UnitPrice)).ToList(), order.ShippingAddress, order.CreditApplied);
     }
 
+    public async Task MoveAsync(int fromCustomerId, int toCustomerId, CancellationToken cancellationToken = default)
+    {
+        await using var shop = ShopDbContext.On(customers);
+        await shop.Orders.Where(o => o.CustomerId == fromCustomerId).ExecuteUpdateAsync(o => o.SetProperty(order => order.CustomerId, toCustomerId), cancellationToken);
+    }
+
     public string? NewOrderUrl(int customerId) => $"/admin/orders/new?customerId={customerId}";
 
     private static CustomerOrderSummary Summary(Order order) =>

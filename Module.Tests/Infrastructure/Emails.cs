@@ -14,10 +14,15 @@ public static partial class Emails
     }
 
     /// <summary>The user id and token from a set-password link's fragment.</summary>
-    public static (string User, string Token, string Link) SetPasswordLink(ReceivedEmail email)
+    public static (string User, string Token, string Link) SetPasswordLink(ReceivedEmail email) => FragmentLink(email, LinkLine(), "set-password");
+
+    /// <summary>The user id and token from a confirm-email link's fragment.</summary>
+    public static (string User, string Token, string Link) ConfirmEmailLink(ReceivedEmail email) => FragmentLink(email, ConfirmLinkLine(), "confirm-email");
+
+    private static (string User, string Token, string Link) FragmentLink(ReceivedEmail email, Regex pattern, string kind)
     {
-        var match = LinkLine().Match(email.TextBody);
-        Assert.True(match.Success, $"No set-password link in the email '{email.Subject}'.");
+        var match = pattern.Match(email.TextBody);
+        Assert.True(match.Success, $"No {kind} link in the email '{email.Subject}'.");
         var link = match.Value.Trim();
         var fragment = System.Web.HttpUtility.ParseQueryString(new Uri(link).Fragment.TrimStart('#'));
         return (fragment["user"]!, fragment["token"]!, link);
@@ -28,4 +33,7 @@ public static partial class Emails
 
     [GeneratedRegex(@"https?://\S+/account/set-password#\S+")]
     private static partial Regex LinkLine();
+
+    [GeneratedRegex(@"https?://\S+/account/confirm-email#\S+")]
+    private static partial Regex ConfirmLinkLine();
 }

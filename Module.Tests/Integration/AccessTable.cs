@@ -134,6 +134,8 @@ public static class AccessTable
         new("GET",  "account/register",                         "/account/register",                           null,            Ok,             Ok,        Ok,        Ok),
         new("GET",  "account/forgot-password",                  "/account/forgot-password",                    null,            Ok,             Ok,        Ok,        Ok),
         new("GET",  "account/set-password",                     "/account/set-password",                       null,            Ok,             Ok,        Ok,        Ok),
+        new("GET",  "account/confirm-email",                    "/account/confirm-email",                      null,            Ok,             Ok,        Ok,        Ok),
+        new("GET",  "account/confirm-email/pending",            "/account/confirm-email/pending",              null,            Ok,             Ok,        Ok,        Ok),
         new("GET",  "account/change-password",                  "/account/change-password",                    null,            CustomerSignIn, Ok,        Ok,        Ok),
         // Members only: a login linked to a customer. Staff and the administrator have none.
         new("GET",  "members",                                  "/members",                                    null,            CustomerSignIn, Ok,        Denied,    Denied),
@@ -152,6 +154,9 @@ public static class AccessTable
         new("POST", "account/register",                         "/account/register",                           null,            Ok,             Ok,        Ok,        Ok),
         new("POST", "account/forgot-password",                  "/account/forgot-password",                    null,            Ok,             Ok,        Ok,        Ok),
         new("POST", "account/set-password",                     "/account/set-password",                       null,            Ok,             Ok,        Ok,        Ok),
+        // Without a valid link and the account's password, confirming says the link expired; a resend answers alike for every address.
+        new("POST", "account/confirm-email",                    "/account/confirm-email",                      null,            Ok,             Ok,        Ok,        Ok),
+        new("POST", "account/confirm-email/resend",             "/account/confirm-email/resend",               null,            Ok,             Ok,        Ok,        Ok),
         new("POST", "account/change-password",                  "/account/change-password",                    null,            CustomerSignIn, Ok,        Ok,        Ok),
         // Only a customer has a profile; anyone else signed in finds none.
         new("POST", "account/profile",                          "/account/profile",                            null,            CustomerSignIn, Redirect,  NotFound,  NotFound),

@@ -20,6 +20,12 @@ public sealed class CustomerAccountSettings
     /// <summary>Visitors may create their own account (the Register page, and "Create an account" at checkout).</summary>
     public bool EnableRegistration { get; set; }
 
+    /// <summary>
+    /// Self-registered accounts may sign in only after following the link emailed to their address.
+    /// Either way, a new account is linked to an older customer record with its email only on confirmation.
+    /// </summary>
+    public bool RequireEmailConfirmation { get; set; } = true;
+
     /// <summary>Customers may reset a forgotten password themselves by email.</summary>
     public bool AllowPasswordReset { get; set; } = true;
 

@@ -16,36 +16,50 @@ public sealed class PasswordAttempts(
     SignInThrottle throttle,
     UnknownAccountPassword unknownAccount)
 {
-    /// <summary>Signs in with a password; null when refused, for whatever reason.</summary>
-    public async Task<ShopUser?> SignInAsync(string? email, string? password, bool remember, string client)
+    /// <summary>Signs in with a password; the user, or a refusal that says nothing more unless the password was right.</summary>
+    public async Task<PasswordSignInResult> SignInAsync(string? email, string? password, bool remember, string client)
     {
         email = email?.Trim();
         if (string.IsNullOrEmpty(email) || string.IsNullOrEmpty(password))
         {
-            return null;
+            return PasswordSignInResult.Refused;
         }
 
         var account = email.ToUpperInvariant();
         // User names are emails; anything else cannot match, so it is not looked up.
         var user = CustomerValidator.IsValidEmail(email) ? await users.FindByEmailAsync(email) : null;
-        if (user is null || throttle.IsHeldBack(client, account) || await users.IsLockedOutAsync(user) || !await signIn.CanSignInAsync(user))
+        if (user is null || throttle.IsHeldBack(client, account) || await users.IsLockedOutAsync(user))
         {
             // Identity would answer these without hashing, which a stopwatch could tell apart.
             unknownAccount.Verify(password);
             throttle.RecordFailure(client, account);
-            return null;
+            return PasswordSignInResult.Refused;
+        }
+
+        if (!await signIn.CanSignInAsync(user))
+        {
+            // An email not yet confirmed: said only to whoever typed the right password (one hash
+            // either way), so the page tells nobody else that the account exists.
+            if (await users.CheckPasswordAsync(user, password))
+            {
+                return PasswordSignInResult.AwaitingEmailConfirmation;
+            }
+
+            await CountWrongPasswordAsync(user);
+            throttle.RecordFailure(client, account);
+            return PasswordSignInResult.Refused;
         }
 
         await ForgetStaleFailuresAsync(user);
         var result = await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return user;
+            return new PasswordSignInResult(user, AwaitsEmailConfirmation: false);
         }
 
         throttle.RecordFailure(client, account);
         throttle.RecordCountedFailure(user.Id);
-        return null;
+        return PasswordSignInResult.Refused;
     }
 
     /// <summary>Whether the signed-in user may try their current password now (not locked out).</summary>
@@ -66,4 +80,11 @@ public sealed class PasswordAttempts(
             await users.ResetAccessFailedCountAsync(user);
         }
     }
+}
+
+/// <summary>A signed-in user, or a refusal; <see cref="AwaitsEmailConfirmation"/> only when the password was right.</summary>
+public sealed record PasswordSignInResult(ShopUser? User, bool AwaitsEmailConfirmation)
+{
+    public static readonly PasswordSignInResult Refused = new(null, false);
+    public static readonly PasswordSignInResult AwaitingEmailConfirmation = new(null, true);
 }

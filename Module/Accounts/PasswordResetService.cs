@@ -10,7 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace Commerce.Customers.Accounts;
 
 /// <summary>
-/// Limits reset emails per address, so nobody can flood a customer's inbox: a few per window,
+/// Limits account emails a visitor can trigger per address (reset links; with a prefix, confirmation
+/// links and registration notices), so nobody can flood a customer's inbox: a few per window,
 /// whatever IP the requests come from. (Requests per IP are limited by the rate limiter middleware.)
 /// </summary>
 public sealed class ResetRequestLimiter : IDisposable

@@ -16,6 +16,8 @@ internal sealed class CustomerCheckout(
     CustomerLoginService logins,
     CustomerRegistrationService registration,
     CustomerAccountSettingsStore settings,
+    MailboxConfirmation mailbox,
+    UserManager<ShopUser> users,
     TimeProvider clock,
     IStringLocalizer<CustomerCheckout> S) : ICustomerCheckout
 {
@@ -47,7 +49,7 @@ internal sealed class CustomerCheckout(
         }
 
         var accountSettings = await settings.GetAsync(cancellationToken);
-        if (account != CheckoutAccount.None && !accountSettings.EnableRegistration)
+        if (account != CheckoutAccount.None && (!accountSettings.EnableRegistration || user.Identity?.IsAuthenticated == true))
         {
             account = CheckoutAccount.None;
         }
@@ -60,43 +62,69 @@ internal sealed class CustomerCheckout(
         {
             errors.Add(new(CustomerLoginService.ConfirmPasswordField, S["The passwords do not match."]));
         }
+        else if (account == CheckoutAccount.ChoosePassword && errors.Count == 0)
+        {
+            // Judged before anyone looks for the address, so the answer never tells a taken one from a new one.
+            errors.AddRange(await registration.PasswordErrorsAsync(details.Email!.Trim(), password!));
+        }
 
         if (errors.Count > 0)
         {
             return new CheckoutCustomerResult(null, errors, null, null);
         }
 
-        var customer = await SignedInCustomerAsync(user, cancellationToken, tracked: true) ?? await CustomerByEmailAsync(details.Email!, cancellationToken);
-        if (customer is null)
+        var shipping = AddressOf(details.Shipping);
+        if (await SignedInCustomerAsync(user, cancellationToken, tracked: true) is { } signedIn)
         {
-            customer = new Customer { Email = details.Email, CreatedUtc = clock.GetUtcNow().UtcDateTime };
-            db.Customers.Add(customer);
-        }
-        else if (await CustomerRowLock.LockAsync(db, customer.Id, cancellationToken))
-        {
-            // Checkouts for one customer at once (two tabs, a double click) take turns from here, so
-            // neither finds the row changed under it nor adds the same address twice.
-            await db.Entry(customer).ReloadAsync(cancellationToken);
+            // The email stays as it is: for a registered customer it is their user name.
+            await LockAsync(signedIn, cancellationToken);
+            signedIn.CompleteWith(details.FirstName, details.LastName, details.Company, details.Phone);
+            await db.SaveChangesAsync(cancellationToken);
+            await SaveShippingAddressAsync(signedIn, shipping, cancellationToken);
+            return new CheckoutCustomerResult(signedIn.Id, [], null, null, shipping);
         }
 
-        // The email stays as it is: for a registered customer it is their user name.
+        // Not signed in, nobody has proven this mailbox: an existing customer with the email gets the
+        // order, but what was typed never changes their record or their addresses.
+        var email = details.Email!.Trim();
+        var existingLogin = account == CheckoutAccount.None ? null : await users.FindByEmailAsync(email);
+        if (existingLogin is not null)
+        {
+            // Told as a new account would be told, so the checkout reveals no accounts; the owner hears about it.
+            await mailbox.TellOwnerOfAttemptAsync(existingLogin, "At checkout.", cancellationToken);
+        }
+
+        var matched = account == CheckoutAccount.ChoosePassword && existingLogin is null ? null : await CustomerByEmailAsync(email, cancellationToken);
+        if (matched is not null)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            var message = existingLogin is not null ? NewAccountMessage(account, maySignIn: false)
+                : account == CheckoutAccount.EmailMeAPassword && matched.UserId is null ? await RegisterWithEmailedPasswordAsync(matched, cancellationToken)
+                : null;
+            return message is { Errors: { Count: > 0 } refusals } ? new CheckoutCustomerResult(null, refusals, null, null) : new CheckoutCustomerResult(matched.Id, [], null, message?.Text, shipping);
+        }
+
+        // A new customer record, the visitor's own: a new account's, even when an older record has its
+        // email (the two are joined once the emailed link is followed).
+        var customer = new Customer { Email = email, CreatedUtc = clock.GetUtcNow().UtcDateTime };
         customer.CompleteWith(details.FirstName, details.LastName, details.Company, details.Phone);
+        db.Customers.Add(customer);
         await db.SaveChangesAsync(cancellationToken);
-        await SaveShippingAddressAsync(customer, details.Shipping, cancellationToken);
+        await SaveShippingAddressAsync(customer, shipping, cancellationToken);
 
-        if (account == CheckoutAccount.None || user.Identity?.IsAuthenticated == true)
+        switch (account)
         {
-            return new CheckoutCustomerResult(customer.Id, [], null, null);
+            case CheckoutAccount.ChoosePassword:
+                var (login, maySignIn, loginErrors) = await registration.CreateOwnLoginAsync(customer, password!, "At checkout.", cancellationToken);
+                return loginErrors.Count > 0
+                    ? new CheckoutCustomerResult(null, loginErrors, null, null)
+                    : new CheckoutCustomerResult(customer.Id, [], maySignIn ? login?.Id : null, NewAccountMessage(account, maySignIn && login is not null).Text, shipping);
+            case CheckoutAccount.EmailMeAPassword:
+                var emailed = await RegisterWithEmailedPasswordAsync(customer, cancellationToken);
+                return emailed.Errors.Count > 0 ? new CheckoutCustomerResult(null, emailed.Errors, null, null) : new CheckoutCustomerResult(customer.Id, [], null, emailed.Text, shipping);
+            default:
+                return new CheckoutCustomerResult(customer.Id, [], null, null, shipping);
         }
-
-        if (customer.UserId is not null)
-        {
-            return new CheckoutCustomerResult(customer.Id, [], null, S["You already have an account with {0}; the order was added to it. Sign in to see it.", customer.Email!]);
-        }
-
-        return account == CheckoutAccount.ChoosePassword
-            ? await RegisterWithPasswordAsync(customer, password!, cancellationToken)
-            : await RegisterWithEmailedPasswordAsync(customer, cancellationToken);
     }
 
     public async Task<LoginActionResult> RegisterForAdminOrderAsync(int customerId, LoginActor admin, CancellationToken cancellationToken = default)
@@ -107,41 +135,57 @@ internal sealed class CustomerCheckout(
             : await logins.CreateLoginAsync(customer, admin, cancellationToken: cancellationToken);
     }
 
-    private async Task<CheckoutCustomerResult> RegisterWithPasswordAsync(Customer customer, string password, CancellationToken cancellationToken)
-    {
-        var (user, errors) = await registration.CreateOwnLoginAsync(customer, password, "At checkout.", cancellationToken);
-        return user is null
-            ? new CheckoutCustomerResult(null, errors, null, null)
-            : new CheckoutCustomerResult(customer.Id, [], user.Id, S["Your account was created and you are signed in."]);
-    }
+    /// <summary>What the visitor is told about their new account; the same whether or not the email already had one.</summary>
+    private AccountMessage NewAccountMessage(CheckoutAccount account, bool maySignIn) => new(
+        account == CheckoutAccount.EmailMeAPassword ? S["Check your email to sign in."]
+            : maySignIn ? S["Your account was created and you are signed in."]
+            : S["Check your email to finish creating your account."],
+        []);
 
-    private async Task<CheckoutCustomerResult> RegisterWithEmailedPasswordAsync(Customer customer, CancellationToken cancellationToken)
+    private async Task<AccountMessage> RegisterWithEmailedPasswordAsync(Customer customer, CancellationToken cancellationToken)
     {
+        // The password (or link) goes to the mailbox only, so whoever signs in with it has proven it.
         var result = await logins.CreateLoginAsync(customer, new LoginActor(null, customer.Email + " (at checkout)"), cancellationToken: cancellationToken);
-        return result.Succeeded
-            ? new CheckoutCustomerResult(customer.Id, [], null, S["Your account was created. Check your email to sign in."])
-            : new CheckoutCustomerResult(null, result.Errors, null, null);
+        return result.Succeeded ? NewAccountMessage(CheckoutAccount.EmailMeAPassword, maySignIn: false) : new AccountMessage(null, result.Errors);
     }
 
-    private async Task SaveShippingAddressAsync(Customer customer, AddressFields fields, CancellationToken cancellationToken)
+    private async Task LockAsync(Customer customer, CancellationToken cancellationToken)
     {
-        var line1 = fields.Line1!.Trim();
-        var postalCode = fields.PostalCode!.Trim();
-        var country = fields.Country!.Trim().ToUpperInvariant();
+        if (await CustomerRowLock.LockAsync(db, customer.Id, cancellationToken))
+        {
+            // Checkouts for one customer at once (two tabs, a double click) take turns from here, so
+            // neither finds the row changed under it nor adds the same address twice.
+            await db.Entry(customer).ReloadAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The shipping address as typed, cleaned as it is stored; the order ships there whether or not it is saved.</summary>
+    private static CustomerAddress AddressOf(AddressFields fields) => new()
+    {
+        Recipient = Clean(fields.Recipient),
+        Line1 = fields.Line1!.Trim(),
+        Line2 = Clean(fields.Line2),
+        City = fields.City!.Trim(),
+        PostalCode = fields.PostalCode!.Trim(),
+        Country = fields.Country!.Trim().ToUpperInvariant(),
+    };
+
+    private async Task SaveShippingAddressAsync(Customer customer, CustomerAddress typed, CancellationToken cancellationToken)
+    {
         var addresses = await db.CustomerAddresses.Where(a => a.CustomerId == customer.Id).ToListAsync(cancellationToken);
-        var known = addresses.FirstOrDefault(a => a.Line1 == line1 && a.PostalCode == postalCode && a.Country == country);
+        var known = addresses.FirstOrDefault(a => a.Line1 == typed.Line1 && a.PostalCode == typed.PostalCode && a.Country == typed.Country);
         if (known is null)
         {
             known = new CustomerAddress
             {
                 CustomerId = customer.Id,
                 Name = addresses.Count == 0 ? "Shipping" : $"Shipping {addresses.Count + 1}",
-                Recipient = Clean(fields.Recipient),
-                Line1 = line1,
-                Line2 = Clean(fields.Line2),
-                City = fields.City!.Trim(),
-                PostalCode = postalCode,
-                Country = country,
+                Recipient = typed.Recipient,
+                Line1 = typed.Line1,
+                Line2 = typed.Line2,
+                City = typed.City,
+                PostalCode = typed.PostalCode,
+                Country = typed.Country,
             };
             db.CustomerAddresses.Add(known);
         }
@@ -177,4 +221,7 @@ internal sealed class CustomerCheckout(
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>What to tell the visitor about their account, or why it could not be created.</summary>
+    private sealed record AccountMessage(string? Text, IReadOnlyList<FieldError> Errors);
 }

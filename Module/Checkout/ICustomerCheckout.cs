@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Commerce.Customers.Accounts;
+using Commerce.Customers.Models;
 using Commerce.Customers.Services;
 
 namespace Commerce.Customers.Checkout;
@@ -23,7 +24,8 @@ public enum CheckoutAccount
 /// <param name="CustomerId">The customer the order belongs to; null when there are errors.</param>
 /// <param name="SignInUserId">A user to sign in now (the visitor chose a password), if any.</param>
 /// <param name="AccountMessage">What to tell the visitor about their account, if anything.</param>
-public sealed record CheckoutCustomerResult(int? CustomerId, IReadOnlyList<FieldError> Errors, string? SignInUserId, string? AccountMessage)
+/// <param name="Shipping">The address the order ships to, as typed; saved with the customer only when it is theirs to change.</param>
+public sealed record CheckoutCustomerResult(int? CustomerId, IReadOnlyList<FieldError> Errors, string? SignInUserId, string? AccountMessage, CustomerAddress? Shipping = null)
 {
     public bool Succeeded => Errors.Count == 0;
 }
@@ -40,8 +42,11 @@ public interface ICustomerCheckout
     Task<CheckoutDetails> PrefillAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Finds the ordering customer (the signed-in one, or an existing one with the same email) or
-    /// creates them, saves the shipping address, and registers them if they asked to.
+    /// Finds the ordering customer or creates them, and registers them if they asked to. A signed-in
+    /// customer's details and shipping address are saved to their record. A visitor who is not signed
+    /// in orders for an existing customer with the same email without changing that record; one who
+    /// creates an account gets a record of their own, joined with the older one once they confirm
+    /// their email.
     /// </summary>
     Task<CheckoutCustomerResult> AttachCustomerAsync(ClaimsPrincipal user, CheckoutDetails details, CheckoutAccount account, string? password, string? confirmPassword, CancellationToken cancellationToken = default);
 

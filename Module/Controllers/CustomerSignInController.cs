@@ -30,9 +30,15 @@ public sealed class CustomerSignInController(
     [EnableRateLimiting(AccountRateLimits.PolicyName)]
     public async Task<IActionResult> LoginPost(CustomerLoginViewModel model)
     {
-        if (await attempts.SignInAsync(model.Email, model.Password, model.RememberMe, AccountRateLimits.ClientOf(HttpContext)) is not null)
+        var attempt = await attempts.SignInAsync(model.Email, model.Password, model.RememberMe, AccountRateLimits.ClientOf(HttpContext));
+        if (attempt.User is not null)
         {
             return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl : "/account");
+        }
+
+        if (attempt.AwaitsEmailConfirmation)
+        {
+            return View(EmailConfirmationController.CheckYourEmailView, new CheckYourEmailViewModel { Email = model.Email!.Trim(), SignInRefused = true });
         }
 
         // One message for every failure (unknown email, wrong password, locked), so the page reveals no accounts.

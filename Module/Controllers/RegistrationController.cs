@@ -50,7 +50,13 @@ public sealed class RegistrationController(
             return View(model);
         }
 
-        await signIn.SignInAsync(result.User!, isPersistent: false);
+        if (result.SignInUser is null)
+        {
+            // A new account waiting for its link, or an address that already has one: the same page.
+            return View(EmailConfirmationController.CheckYourEmailView, new CheckYourEmailViewModel { Email = model.Email?.Trim() });
+        }
+
+        await signIn.SignInAsync(result.SignInUser, isPersistent: false);
         TempData.Success("Welcome! Your account was created.");
         return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl : "/account");
     }

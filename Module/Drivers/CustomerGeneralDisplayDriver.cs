@@ -1,6 +1,10 @@
+using System.Security.Claims;
+using Commerce.Customers.Data;
 using Commerce.Customers.Models;
+using Commerce.Customers.Notifications;
 using Commerce.Customers.Services;
 using Commerce.Customers.ViewModels;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
@@ -10,6 +14,10 @@ namespace Commerce.Customers.Drivers;
 public sealed class CustomerGeneralDisplayDriver(
     CustomerValidator validator,
     UserManager<ShopUser> userManager,
+    CustomersDbContext db,
+    ICustomerNotifications notifications,
+    IHttpContextAccessor httpContextAccessor,
+    TimeProvider clock,
     IStringLocalizer<CustomerGeneralDisplayDriver> S) : CustomerDisplayDriver
 {
     public override string TabName => "General";
@@ -51,7 +59,8 @@ public sealed class CustomerGeneralDisplayDriver(
             return Shape(model);
         }
 
-        var emailChanged = !string.Equals(customer.Email, model.Email?.Trim(), StringComparison.Ordinal);
+        var formerEmail = customer.Email;
+        var emailChanged = !string.Equals(formerEmail, model.Email?.Trim(), StringComparison.Ordinal);
         customer.Company = model.Company;
         customer.FirstName = model.FirstName;
         customer.LastName = model.LastName;
@@ -60,14 +69,16 @@ public sealed class CustomerGeneralDisplayDriver(
 
         if (emailChanged && customer.UserId is not null)
         {
-            await RenameLoginAsync(customer, context);
+            await RenameLoginAsync(customer, formerEmail, context);
         }
 
         return Shape(model);
     }
 
     // The login's user name is the customer's email, so they change together.
-    private async Task RenameLoginAsync(Customer customer, UpdateEditorContext context)
+    // A new user name is a new way in: links and sessions issued for the old one end with it (a renewed
+    // security stamp), and the old address, whose owner may not have asked for this, is told.
+    private async Task RenameLoginAsync(Customer customer, string? formerEmail, UpdateEditorContext context)
     {
         var user = await userManager.FindByIdAsync(customer.UserId!);
         if (user is null)
@@ -85,6 +96,28 @@ public sealed class CustomerGeneralDisplayDriver(
         {
             context.Updater.ModelState.AddModelError(nameof(CustomerGeneralViewModel.Email), message);
         }
+
+        if (!result.Succeeded)
+        {
+            return;
+        }
+
+        var staff = httpContextAccessor.HttpContext?.User;
+        IdentityResults.ThrowIfFailed(await userManager.UpdateSecurityStampAsync(user), "renew the security stamp after an email change");
+        var notification = string.IsNullOrWhiteSpace(formerEmail)
+            ? null
+            : await notifications.EnqueueToFormerAddressAsync(EmailTemplateDefinitions.EmailChangedNotice, customer, formerEmail, user.UserName!);
+        db.LoginAudits.Add(new LoginAudit
+        {
+            CustomerId = customer.Id,
+            UserId = user.Id,
+            Action = LoginAuditAction.EmailChangedByStaff,
+            ActorUserId = staff?.FindFirstValue(ClaimTypes.NameIdentifier),
+            ActorName = staff?.Identity?.Name ?? "unknown",
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            NotificationId = notification?.Id,
+            Details = "The previous address was told; its sessions and links ended.",
+        });
     }
 
     private static EditorShape Shape(CustomerGeneralViewModel model) => new("CustomerGeneral_Edit", model);

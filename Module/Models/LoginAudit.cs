@@ -16,6 +16,9 @@ public enum LoginAuditAction
 
     /// <summary>Staff tried an action the staff boundary refused; Details say which and why.</summary>
     ActionRefused,
+    EmailConfirmed,
+    RegistrationAttempted,
+    EmailChangedByStaff,
 }
 
 /// <summary>

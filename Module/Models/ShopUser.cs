@@ -7,4 +7,11 @@ public sealed class ShopUser : IdentityUser
 {
     /// <summary>Set when an administrator chose the password: the user must pick their own at next sign-in.</summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>
+    /// Created by its owner (the Register page, or "choose a password" at checkout) rather than by staff.
+    /// Until <see cref="IdentityUser.EmailConfirmed"/> such a login is trusted with nothing but its own
+    /// new customer record, and, when the site requires it, may not sign in.
+    /// </summary>
+    public bool RegisteredThemselves { get; set; }
 }

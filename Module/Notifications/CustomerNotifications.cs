@@ -15,6 +15,9 @@ public interface ICustomerNotifications
     /// <param name="secret">The password or link the template delivers; encrypted at rest, never logged.</param>
     Task<Notification> EnqueueAsync(string template, Customer customer, string userName, string? secret, CancellationToken cancellationToken = default);
 
+    /// <summary>Enqueues a notice without a secret to an address the customer no longer has, such as the one staff just replaced.</summary>
+    Task<Notification> EnqueueToFormerAddressAsync(string template, Customer customer, string formerEmail, string userName, CancellationToken cancellationToken = default);
+
     /// <summary>Enqueues a membership reminder or expiry notice, which carries no secret.</summary>
     Task<Notification> EnqueueMembershipAsync(string template, Customer customer, string userName, EmailMembership membership, CancellationToken cancellationToken = default);
 }
@@ -39,7 +42,10 @@ internal sealed class CustomerNotifications(
     public Task<Notification> EnqueueMembershipAsync(string template, Customer customer, string userName, EmailMembership membership, CancellationToken cancellationToken = default) =>
         EnqueueAsync(template, customer, userName, secret: null, membership, cancellationToken);
 
-    private async Task<Notification> EnqueueAsync(string template, Customer customer, string userName, string? secret, EmailMembership? membership, CancellationToken cancellationToken)
+    public Task<Notification> EnqueueToFormerAddressAsync(string template, Customer customer, string formerEmail, string userName, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(template, customer, userName, secret: null, membership: null, cancellationToken, recipient: formerEmail);
+
+    private async Task<Notification> EnqueueAsync(string template, Customer customer, string userName, string? secret, EmailMembership? membership, CancellationToken cancellationToken, string? recipient = null)
     {
         var definition = EmailTemplateDefinitions.Find(template) ?? throw new ArgumentException($"There is no email template '{template}'.", nameof(template));
         if ((definition.Secret == EmailSecretKind.None) != string.IsNullOrEmpty(secret))
@@ -48,7 +54,8 @@ internal sealed class CustomerNotifications(
             throw new ArgumentException($"The template '{template}' {(definition.Secret == EmailSecretKind.None ? "takes no secret" : "needs a secret")}.", nameof(secret));
         }
 
-        if (string.IsNullOrWhiteSpace(customer.Email))
+        recipient ??= customer.Email;
+        if (string.IsNullOrWhiteSpace(recipient))
         {
             throw new InvalidOperationException("The customer has no email address to notify.");
         }
@@ -67,7 +74,7 @@ internal sealed class CustomerNotifications(
             MessageId = MessageIds.ForSite(model.Site.BaseUrl),
             CustomerId = customer.Id,
             Template = template,
-            RecipientEmail = customer.Email,
+            RecipientEmail = recipient,
             RecipientName = model.Customer.FullName.Length > 0 ? model.Customer.FullName : customer.Company,
             Subject = Truncate(masked.Subject, Notification.SubjectMaxLength),
             ModelJson = JsonSerializer.Serialize(model, ModelJson),

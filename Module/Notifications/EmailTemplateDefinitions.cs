@@ -20,6 +20,9 @@ public static class EmailTemplateDefinitions
     public const string PasswordReset = "PasswordReset";
     public const string MembershipExpiring = "MembershipExpiring";
     public const string MembershipExpired = "MembershipExpired";
+    public const string ConfirmEmail = "ConfirmEmail";
+    public const string RegistrationAttempt = "RegistrationAttempt";
+    public const string EmailChangedNotice = "EmailChangedNotice";
 
     public static IReadOnlyList<EmailTemplateDefinition> All { get; } =
     [
@@ -189,6 +192,75 @@ public static class EmailTemplateDefinitions
             Your {{ membership.role }} membership at {{ site.name }} ({{ site.base_url }}) ended on {{ membership.valid_to }} (UTC).
 
             Thank you for being a member. Contact us if you would like to renew it.
+
+            {{ site.name }}
+            """),
+        new(
+            ConfirmEmail,
+            "Confirm email",
+            "Sent when a visitor creates an account (Register page, or a password chosen at checkout): a link that proves the address is theirs. Until it is followed the account sees only what it created.",
+            EmailSecretKind.Link,
+            "Confirm your email for {{ site.name }}",
+            """
+            <p>Dear {{ customer.full_name | default: customer.company }},</p>
+            <p>Someone created an account <strong>{{ user_name }}</strong> at <a href="{{ site.base_url }}">{{ site.name }}</a> with this email address.</p>
+            <p>If it was you, <a href="{{ link }}">confirm your email</a> and enter the password you chose. Orders, addresses and store credit we already have for this address then join your account.</p>
+            <p>If it was not you, ignore this email: nothing of yours is shown to that account.</p>
+            <p>{{ site.name }}</p>
+            """,
+            """
+            Dear {{ customer.full_name | default: customer.company }},
+
+            Someone created an account {{ user_name }} at {{ site.name }} ({{ site.base_url }}) with this email address.
+
+            If it was you, confirm your email here and enter the password you chose:
+            {{ link }}
+
+            Orders, addresses and store credit we already have for this address then join your account.
+
+            If it was not you, ignore this email: nothing of yours is shown to that account.
+
+            {{ site.name }}
+            """),
+        new(
+            RegistrationAttempt,
+            "Registration attempt",
+            "Sent to the owner of an existing account when someone tries to create another account with their email, instead of telling the visitor that the account exists.",
+            EmailSecretKind.None,
+            "Someone tried to create an account with your email at {{ site.name }}",
+            """
+            <p>Dear {{ customer.full_name | default: customer.company }},</p>
+            <p>Someone tried to create an account at <a href="{{ site.base_url }}">{{ site.name }}</a> with your email address. You already have one: <strong>{{ user_name }}</strong>. Nothing was changed.</p>
+            <p>If it was you, <a href="{{ sign_in_url }}">sign in</a>, or reset your password there if you forgot it. If it was not you, ignore this email.</p>
+            <p>{{ site.name }}</p>
+            """,
+            """
+            Dear {{ customer.full_name | default: customer.company }},
+
+            Someone tried to create an account at {{ site.name }} ({{ site.base_url }}) with your email address. You already have one: {{ user_name }}. Nothing was changed.
+
+            If it was you, sign in at {{ sign_in_url }}, or reset your password there if you forgot it. If it was not you, ignore this email.
+
+            {{ site.name }}
+            """),
+        new(
+            EmailChangedNotice,
+            "Email changed notice",
+            "Sent to the previous address when staff change a registered customer's email (their user name). Carries no link and does not name the new address.",
+            EmailSecretKind.None,
+            "The email of your account at {{ site.name }} was changed",
+            """
+            <p>Dear {{ customer.full_name | default: customer.company }},</p>
+            <p>The email address of your account at <a href="{{ site.base_url }}">{{ site.name }}</a> was changed by our staff. This address no longer signs in, and you were signed out everywhere.</p>
+            <p>If you did not ask for this, contact us.</p>
+            <p>{{ site.name }}</p>
+            """,
+            """
+            Dear {{ customer.full_name | default: customer.company }},
+
+            The email address of your account at {{ site.name }} ({{ site.base_url }}) was changed by our staff. This address no longer signs in, and you were signed out everywhere.
+
+            If you did not ask for this, contact us.
 
             {{ site.name }}
             """),

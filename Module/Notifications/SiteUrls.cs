@@ -47,8 +47,15 @@ public sealed class SiteUrls(IHttpContextAccessor httpContextAccessor, SiteSetti
     /// The set-password page with the user and token in the fragment: browsers never send a
     /// fragment to the server, so the token cannot end up in any request log.
     /// </summary>
-    public async Task<string> SetPasswordLinkAsync(string userId, string token, CancellationToken cancellationToken = default) =>
-        $"{await BaseUrlAsync(cancellationToken)}/account/set-password#user={Uri.EscapeDataString(userId)}&token={Uri.EscapeDataString(token)}";
+    public Task<string> SetPasswordLinkAsync(string userId, string token, CancellationToken cancellationToken = default) =>
+        LinkWithTokenAsync("/account/set-password", userId, token, cancellationToken);
+
+    /// <summary>The confirm-email page, with the user and token in the fragment for the same reason.</summary>
+    public Task<string> ConfirmEmailLinkAsync(string userId, string token, CancellationToken cancellationToken = default) =>
+        LinkWithTokenAsync("/account/confirm-email", userId, token, cancellationToken);
+
+    private async Task<string> LinkWithTokenAsync(string path, string userId, string token, CancellationToken cancellationToken) =>
+        $"{await BaseUrlAsync(cancellationToken)}{path}#user={Uri.EscapeDataString(userId)}&token={Uri.EscapeDataString(token)}";
 
     /// <summary>An absolute http or https address, without a trailing slash, query or fragment; null if the value is not one.</summary>
     public static string? Normalize(string? address)

@@ -24,6 +24,12 @@ public interface ICustomerOrders
     /// <summary>One of the customer's orders, or null if it is not theirs or does not exist.</summary>
     Task<CustomerOrderDetails?> GetAsync(int customerId, string orderId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Moves every order of one customer to another, in the caller's transaction. Called when a
+    /// confirmed email joins a new account's customer record into the older one it belongs with.
+    /// </summary>
+    Task MoveAsync(int fromCustomerId, int toCustomerId, CancellationToken cancellationToken = default);
+
     /// <summary>Where an admin creates an order for the customer, if the shop offers that page.</summary>
     string? NewOrderUrl(int customerId) => null;
 }
@@ -36,4 +42,6 @@ internal sealed class NoCustomerOrders : ICustomerOrders
 
     public Task<CustomerOrderDetails?> GetAsync(int customerId, string orderId, CancellationToken cancellationToken = default) =>
         Task.FromResult<CustomerOrderDetails?>(null);
+
+    public Task MoveAsync(int fromCustomerId, int toCustomerId, CancellationToken cancellationToken = default) => Task.CompletedTask;
 }
