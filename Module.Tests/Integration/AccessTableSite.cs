@@ -67,12 +67,16 @@ public sealed class AccessTableSite : IAsyncLifetime
     /// <summary>The person a row is asked as: staff lack the row's permission. Clients are reused unless the row signs out.</summary>
     public async Task<SiteClient> ClientForAsync(Person person, AccessRow row)
     {
-        // A row that signs out gets a client of its own, so the shared one stays signed in.
+        // Signing out renews the user's security stamp, which ends all their sessions: after a row
+        // that signs out, every client of that person signs in afresh.
         var key = new SiteClientKey(person, person == Person.Staff ? row.Needs : null, row.SignsOut);
         if (row.SignsOut)
         {
-            _clients.Remove(key, out var signedOut);
-            signedOut?.Dispose();
+            foreach (var samePerson in _clients.Keys.Where(other => other.Person == key.Person && other.Lacking == key.Lacking).ToList())
+            {
+                _clients.Remove(samePerson, out var signedOut);
+                signedOut?.Dispose();
+            }
         }
 
         if (!_clients.TryGetValue(key, out var client))

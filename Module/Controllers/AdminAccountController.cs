@@ -49,7 +49,7 @@ public sealed class AdminAccountController(
             return View(model);
         }
 
-        if (await attempts.SignInAsync(model.Email, model.Password, model.RememberMe, Accounts.AccountRateLimits.ClientOf(HttpContext)) is { User: { } user })
+        if (await attempts.SignInAsync(model.Email, model.Password, model.RememberMe, AccountRateLimits.ClientOf(HttpContext)) is { User: { } user })
         {
             logger.LogInformation("User {UserId} signed in.", user.Id);
             await siteAddress.RememberAsync(user, Request, HttpContext.RequestAborted);
