@@ -248,9 +248,9 @@ public abstract partial class HostileInputTests(HostileInputSite fixture)
             _ => new()
             {
                 ["EnableRegistration"] = "true", ["AllowPasswordReset"] = "true", ["MinimumPasswordStrength"] = "Average", ["NotificationMode"] = "EmailPassword",
-                ["RequirePasswordChangeByDefault"] = "false", ["MembershipReminderDays"] = "7", ["LinkLifetimeHours"] = "",
+                ["RequirePasswordChangeByDefault"] = "false", ["MembershipReminderDays"] = "7", ["LinkLifetimeHours"] = "", ["RequireEmailConfirmation"] = "false",
             },
-            ["EnableRegistration", "AllowPasswordReset", "LinkLifetimeHours", "MinimumPasswordStrength", "NotificationMode", "RequirePasswordChangeByDefault", "MembershipReminderDays"]);
+            ["EnableRegistration", "AllowPasswordReset", "LinkLifetimeHours", "MinimumPasswordStrength", "NotificationMode", "RequirePasswordChangeByDefault", "MembershipReminderDays", "RequireEmailConfirmation"]);
     }
 
     private IEnumerable<HostileForm> PublicForms()
