@@ -25,6 +25,9 @@ public class HostileInputSite() : PeopleSite(new Dictionary<string, string>
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        // A registration that signs in at once answers with a redirect, which the attack reads as accepted;
+        // "check your email" would be a 200 it reads as a refusal. MailboxProofTests covers that answer.
+        await AccountSettingsForm.AllowUnconfirmedSignInAsync(Site);
         (FrankId, ProductId) = await Site.WithDbAsync(async db =>
         {
             var frank = await db.Customers.Where(c => c.Email == "frank@martin.com").Select(c => c.Id).SingleAsync();

@@ -118,6 +118,29 @@ public abstract class MailboxProofTests : IAsyncLifetime
         Assert.False(await _site.WithDbAsync(db => db.Users.Where(u => u.Id == user).Select(u => u.EmailConfirmed).SingleAsync()));
     }
 
+    // Whoever registers an address first cannot keep its owner out: a reset link from the mailbox makes the account the owner's.
+    [Fact]
+    public async Task The_owner_of_an_address_someone_else_registered_takes_the_account_over_with_a_reset_link()
+    {
+        var history = await GiveApolloAHistoryAsync();
+        using var attacker = _site.CreateSiteClient();
+        (await RegisterAsync(attacker, Apollo, AttackerPassword)).Dispose();
+
+        using var owner = _site.CreateSiteClient();
+        (await owner.PostFormAsync("/account/forgot-password", [new("Email", Apollo)])).Dispose();
+        var (user, token, _) = Emails.SetPasswordLink(await EmailToAsync(Apollo, "Reset your password for Test shop"));
+        using (var set = await owner.PostFormAsync("/account/set-password", [new("User", user), new("Token", token), new("Password", OwnerPassword), new("ConfirmPassword", OwnerPassword)]))
+        {
+            Assert.Contains("Your password was set.", await set.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var apollo = await SignedInAsync(Apollo, OwnerPassword);
+        Assert.Contains(history.OrderNumber, await apollo.GetPageAsync("/account"), StringComparison.Ordinal);
+        Assert.Equal(user, (await CustomerAsync(history.CustomerId)).UserId);
+        using var refused = await attacker.PostFormAsync("/account/login", [new("Email", Apollo), new("Password", AttackerPassword)]);
+        Assert.Contains("The email or password is incorrect.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
     // Example 3 through checkout with "choose a password"; then the real owner confirms and gets everything back.
     [Fact]
     public async Task The_owner_who_registers_at_checkout_and_confirms_sees_their_history_and_credit_in_one_record()

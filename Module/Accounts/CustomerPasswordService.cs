@@ -18,6 +18,7 @@ public sealed class CustomerPasswordService(
     UserManager<ShopUser> users,
     ICustomerNotifications notifications,
     PasswordAttempts attempts,
+    EmailConfirmationService confirmation,
     TimeProvider clock,
     IStringLocalizer<CustomerPasswordService> S)
 {
@@ -51,6 +52,7 @@ public sealed class CustomerPasswordService(
                 : new LoginActionResult(reset.Errors.Select(error => new FieldError(FieldOf(error), error.Description)).ToList());
         }
 
+        await confirmation.ConfirmProvenMailboxAsync(user, cancellationToken);
         await RecordAsync(user, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new LoginActionResult([], S["Your password was set. You can sign in with it now."]);

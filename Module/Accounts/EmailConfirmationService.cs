@@ -1,5 +1,6 @@
 using Commerce.Customers.Data;
 using Commerce.Customers.Models;
+using Commerce.Customers.Services;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -61,19 +62,7 @@ public sealed class EmailConfirmationService(
                 return expired;
             }
 
-            var mergedAway = await merge.MergeIntoOlderAsync(user, cancellationToken);
-            var customerId = await db.Customers.Where(c => c.UserId == user.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
-            db.LoginAudits.Add(new LoginAudit
-            {
-                CustomerId = customerId,
-                UserId = user.Id,
-                Action = LoginAuditAction.EmailConfirmed,
-                ActorUserId = user.Id,
-                ActorName = user.UserName ?? "",
-                CreatedUtc = clock.GetUtcNow().UtcDateTime,
-                Details = mergedAway is { } id ? $"The account's new record #{id} was joined into this one." : null,
-            });
-            await db.SaveChangesAsync(cancellationToken);
+            await RecordProvenAsync(user, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new EmailConfirmationResult(user, null, null);
         }
@@ -84,5 +73,40 @@ public sealed class EmailConfirmationService(
             db.ChangeTracker.Clear();
             return expired;
         }
+    }
+
+    /// <summary>
+    /// Confirms a self-registered login whose mailbox another emailed link (a password reset) has just
+    /// proven, in the caller's transaction. Without it, whoever registered someone else's address first
+    /// could keep its owner out: the owner resets the password and the account is theirs.
+    /// </summary>
+    public async Task ConfirmProvenMailboxAsync(ShopUser user, CancellationToken cancellationToken = default)
+    {
+        if (!user.RegisteredThemselves || user.EmailConfirmed)
+        {
+            return;
+        }
+
+        user.EmailConfirmed = true;
+        IdentityResults.ThrowIfFailed(await users.UpdateAsync(user), "confirm the email proven by a reset link");
+        await RecordProvenAsync(user, cancellationToken);
+    }
+
+    // The confirmed login joins the older record of its address, and the history says so.
+    private async Task RecordProvenAsync(ShopUser user, CancellationToken cancellationToken)
+    {
+        var mergedAway = await merge.MergeIntoOlderAsync(user, cancellationToken);
+        var customerId = await db.Customers.Where(c => c.UserId == user.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        db.LoginAudits.Add(new LoginAudit
+        {
+            CustomerId = customerId,
+            UserId = user.Id,
+            Action = LoginAuditAction.EmailConfirmed,
+            ActorUserId = user.Id,
+            ActorName = user.UserName ?? "",
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            Details = mergedAway is { } id ? $"The account's new record #{id} was joined into this one." : null,
+        });
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

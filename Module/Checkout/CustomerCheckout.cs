@@ -97,11 +97,7 @@ internal sealed class CustomerCheckout(
         var matched = account == CheckoutAccount.ChoosePassword && existingLogin is null ? null : await CustomerByEmailAsync(email, cancellationToken);
         if (matched is not null)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            var message = existingLogin is not null ? NewAccountMessage(account, maySignIn: false)
-                : account == CheckoutAccount.EmailMeAPassword && matched.UserId is null ? await RegisterWithEmailedPasswordAsync(matched, cancellationToken)
-                : null;
-            return message is { Errors: { Count: > 0 } refusals } ? new CheckoutCustomerResult(null, refusals, null, null) : new CheckoutCustomerResult(matched.Id, [], null, message?.Text, shipping);
+            return await OrderForExistingCustomerAsync(matched, existingLogin is not null, account, shipping, cancellationToken);
         }
 
         // A new customer record, the visitor's own: a new account's, even when an older record has its
@@ -133,6 +129,25 @@ internal sealed class CustomerCheckout(
         return customer is null
             ? LoginActionResult.Failed("", S["The customer no longer exists."])
             : await logins.CreateLoginAsync(customer, admin, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>A visitor who is not signed in orders for an existing customer: the order is theirs, the record stays as it was.</summary>
+    private async Task<CheckoutCustomerResult> OrderForExistingCustomerAsync(Customer matched, bool emailHasLogin, CheckoutAccount account, CustomerAddress shipping, CancellationToken cancellationToken)
+    {
+        // Writes only the owner's notice, if one was enqueued.
+        await db.SaveChangesAsync(cancellationToken);
+        if (emailHasLogin)
+        {
+            return new CheckoutCustomerResult(matched.Id, [], null, NewAccountMessage(account, maySignIn: false).Text, shipping);
+        }
+
+        if (account == CheckoutAccount.EmailMeAPassword && matched.UserId is null)
+        {
+            var emailed = await RegisterWithEmailedPasswordAsync(matched, cancellationToken);
+            return emailed.Errors.Count > 0 ? new CheckoutCustomerResult(null, emailed.Errors, null, null) : new CheckoutCustomerResult(matched.Id, [], null, emailed.Text, shipping);
+        }
+
+        return new CheckoutCustomerResult(matched.Id, [], null, null, shipping);
     }
 
     /// <summary>What the visitor is told about their new account; the same whether or not the email already had one.</summary>
