@@ -178,6 +178,48 @@ public sealed partial class AbuseGuessingTests(PeopleSite people, ITestOutputHel
         Assert.True(ratio <= 2, $"Median wrong-password sign-in: {knownMedian:F1} ms for known accounts, {unknownMedian:F1} ms for unknown ones (ratio {ratio:F2}).");
     }
 
+    [Fact]
+    public async Task Registering_a_taken_address_takes_as_long_as_registering_a_new_one()
+    {
+        const int Samples = 9;
+        var taken = new List<string>();
+        for (var i = 0; i < Samples + 1; i++)
+        {
+            taken.Add(await TestAccounts.CreateAsync(people.Site, $"taken-{i}-{Guid.NewGuid():N}@example.com"));
+        }
+
+        using var visitor = people.Site.CreateSiteClient().From("10.13.13.2");
+        var token = SiteClient.AntiforgeryToken(await visitor.GetPageAsync("/account/register"));
+        await TimedRegistrationAsync(visitor, token, taken[Samples]);
+        await TimedRegistrationAsync(visitor, token, $"warm-{Guid.NewGuid():N}@example.com");
+
+        var takenTimes = new List<double>();
+        var newTimes = new List<double>();
+        for (var i = 0; i < Samples; i++)
+        {
+            takenTimes.Add(await TimedRegistrationAsync(visitor, token, taken[i]));
+            newTimes.Add(await TimedRegistrationAsync(visitor, token, $"new-{i}-{Guid.NewGuid():N}@example.com"));
+        }
+
+        var takenMedian = Median(takenTimes);
+        var newMedian = Median(newTimes);
+        var ratio = Math.Max(takenMedian, newMedian) / Math.Min(takenMedian, newMedian);
+        output.WriteLine($"/account/register: median {takenMedian:F1} ms taken, {newMedian:F1} ms new, ratio {ratio:F2}");
+        Assert.True(ratio <= 2, $"Median registration: {takenMedian:F1} ms for taken addresses, {newMedian:F1} ms for new ones (ratio {ratio:F2}).");
+    }
+
+    private static async Task<double> TimedRegistrationAsync(SiteClient client, string token, string email)
+    {
+        const string Password = "Violet-Canoe-Thunder-42";
+        using var content = new FormUrlEncodedContent([new("Email", email), new("FirstName", "Tim"), new("LastName", "Ing"), new("Password", Password), new("ConfirmPassword", Password), new("__RequestVerificationToken", token)]);
+        var watch = Stopwatch.StartNew();
+        using var response = await client.Http.PostAsync(new Uri("/account/register", UriKind.Relative), content);
+        await response.Content.ReadAsByteArrayAsync();
+        watch.Stop();
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"{email}: {(int)response.StatusCode}");
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
     private static async Task<double> TimedSignInAsync(SiteClient client, string loginUrl, string token, string email)
     {
         using var content = new FormUrlEncodedContent([new("Email", email), new("Password", "Wrong-Guess-123"), new("__RequestVerificationToken", token)]);

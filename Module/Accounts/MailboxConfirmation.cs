@@ -19,6 +19,7 @@ public sealed class MailboxConfirmation(
     ICustomerNotifications notifications,
     SiteUrls urls,
     ResetRequestLimiter limiter,
+    UnknownAccountPassword unknownAccount,
     TimeProvider clock,
     ILogger<MailboxConfirmation> logger)
 {
@@ -32,9 +33,12 @@ public sealed class MailboxConfirmation(
     /// <summary>
     /// Tells the owner of <paramref name="owner"/> that someone tried to register their address, a few
     /// times per window at most; the caller saves. A login without a customer record (staff) is not told.
+    /// It costs one password hash, as creating the login would have, so the answer's time does not
+    /// tell a taken address from a new one either.
     /// </summary>
     public async Task TellOwnerOfAttemptAsync(ShopUser owner, string where, CancellationToken cancellationToken = default)
     {
+        unknownAccount.HashAsForANewLogin();
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.UserId == owner.Id, cancellationToken);
         if (customer?.Email is null || !limiter.TryAcquire("registration-attempt:" + customer.NormalizedEmail))
         {

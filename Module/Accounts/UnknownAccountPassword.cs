@@ -14,6 +14,9 @@ public sealed class UnknownAccountPassword(IPasswordHasher<ShopUser> hasher)
     private static readonly ShopUser Nobody = new() { UserName = "nobody" };
     private static string? _hash;
 
+    /// <summary>What creating a login costs: one hash of a fresh password, thrown away.</summary>
+    public void HashAsForANewLogin() => hasher.HashPassword(Nobody, RandomNumberGenerator.GetHexString(16));
+
     public void Verify(string? password)
     {
         var hash = LazyInitializer.EnsureInitialized(ref _hash, () => hasher.HashPassword(Nobody, RandomNumberGenerator.GetHexString(32)));
