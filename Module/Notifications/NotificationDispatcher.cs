@@ -21,6 +21,7 @@ internal sealed class NotificationDispatcher(
     IOptions<EmailOptions> options,
     ILogger<NotificationDispatcher> logger) : BackgroundService
 {
+    private const string MaskedSecret = "••••••••";
     private readonly UnrecordedOutcomes _unrecorded = new();
 
     private DispatcherOptions Settings => options.Value.Dispatcher;
@@ -228,6 +229,11 @@ internal sealed class NotificationDispatcher(
         }
 
         var email = await renderer.RenderAsync(source, model);
+        // The admin's lists show the subject as sent, with the secret masked; it is recorded with the delivery.
+        var masked = definition.Secret == EmailSecretKind.None
+            ? email.Subject
+            : (await renderer.RenderAsync(source with { HtmlBody = "", TextBody = "" }, model.WithSecret(definition.Secret, MaskedSecret))).Subject;
+        notification.Subject = masked.Length <= Notification.SubjectMaxLength ? masked : masked[..Notification.SubjectMaxLength];
         return messageFactory.Create(email, notification, model.Site.Name);
     }
 

@@ -19,6 +19,10 @@ public sealed class EmailTemplateEditViewModel
     public string? Submit { get; set; }
 
     public RenderedEmail? Preview { get; set; }
+
+    /// <summary>Whether the signed-in user may change this template; never taken from the form.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public bool CanChange { get; set; } = true;
 }
 
 public sealed class EmailSettingsViewModel
