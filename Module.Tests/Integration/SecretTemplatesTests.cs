@@ -177,6 +177,17 @@ public sealed partial class SecretTemplatesTests(SecretTemplatesSite fixture) : 
     }
 
     [Fact]
+    public async Task Every_shipped_template_passes_the_checks_on_save()
+    {
+        using var admin = await Site.AdminClientAsync();
+        foreach (var definition in Commerce.Customers.Notifications.EmailTemplateDefinitions.All)
+        {
+            using var saved = await admin.PostFormAsync("/admin/email-templates/" + definition.Name, [new("Subject", definition.Subject), new("HtmlBody", definition.HtmlBody), new("TextBody", definition.TextBody), new("Submit", "save")]);
+            Assert.True(saved.StatusCode == HttpStatusCode.Redirect, $"{definition.Name}: {Html.Text(await saved.Content.ReadAsStringAsync())}");
+        }
+    }
+
+    [Fact]
     public async Task A_template_that_always_fails_is_refused_on_save_with_the_reason()
     {
         using var admin = await Site.AdminClientAsync();

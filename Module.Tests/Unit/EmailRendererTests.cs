@@ -188,6 +188,7 @@ public sealed class EmailRendererTests
     [InlineData("<a href=\"/account/set-password#token=SECRET\">Choose</a>")]
     [InlineData("<p>Your password: <strong>SECRET</strong></p><img src=\"https://cdn.example/logo.png\">")]
     [InlineData("<p>https://SHOP.example:443/x?SECRET</p>")]
+    [InlineData("<table><tr><td>https://cdn.example/x</td><td>Password:</td><td>SECRET</td></tr></table>")]
     public void Html_that_keeps_the_secret_on_the_site_passes(string html)
     {
         Assert.Null(SecretPlacement.ForeignHostInHtml(html, "SECRET", "https://shop.example/store"));
@@ -199,6 +200,8 @@ public sealed class EmailRendererTests
     [InlineData("Reset: //evil.example/?l=SECRET", "evil.example")]
     [InlineData("Password: SECRET\nSign in at https://shop.example/account/login", null)]
     [InlineData("Reset: https://shop.example/account/set-password#token=SECRET", null)]
+    [InlineData("Password:SECRET", null)]
+    [InlineData("Write to mailto:eve@evil.example?body=SECRET", "mailto:")]
     public void Text_that_carries_the_secret_to_another_host_is_found(string text, string? host)
     {
         Assert.Equal(host, SecretPlacement.ForeignHostInText(text, "SECRET", "https://shop.example"));

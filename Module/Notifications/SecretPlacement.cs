@@ -16,6 +16,9 @@ public static partial class SecretPlacement
 {
     private static readonly HtmlParser Parser = new();
 
+    /// <summary>Characters that end an address in text: white space, quotes, angle brackets and parentheses.</summary>
+    private static readonly char[] Delimiters = [' ', '\t', '\r', '\n', '\f', '"', '\'', '<', '>', '(', ')'];
+
     /// <summary>Attributes whose whole value is an address, resolved against the document's base.</summary>
     private static readonly HashSet<string> AddressAttributes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -89,7 +92,7 @@ public static partial class SecretPlacement
             }
         }
 
-        return document.Body?.TextContent.Contains(marker, StringComparison.Ordinal) == true ? HostIn(document.Body.TextContent, marker, documentBase, site) : null;
+        return null;
     }
 
     /// <summary>The same for plain text, the subject and the text body, where mail programs link bare addresses.</summary>
@@ -102,7 +105,35 @@ public static partial class SecretPlacement
     /// <summary>The foreign host of any address inside <paramref name="text"/> that carries the marker.</summary>
     private static string? HostIn(string text, string marker, Url documentBase, Url site)
     {
-        foreach (Match match in AddressPattern().Matches(text))
+        for (var at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + marker.Length, StringComparison.Ordinal))
+        {
+            // Only the run of address characters around the marker can hold an address that carries it.
+            var start = text.LastIndexOfAny(Delimiters, at) + 1;
+            var end = text.IndexOfAny(Delimiters, at) is var stop and >= 0 ? stop : text.Length;
+            var found = HostInRun(text[start..end], marker, documentBase, site);
+            if (found is not null)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? HostInRun(string text, string marker, Url documentBase, Url site)
+    {
+        MatchCollection matches;
+        try
+        {
+            matches = AddressPattern().Matches(text);
+            _ = matches.Count;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return "(an address too long to read)";
+        }
+
+        foreach (Match match in matches)
         {
             if (!match.Value.Contains(marker, StringComparison.Ordinal))
             {
@@ -117,7 +148,7 @@ public static partial class SecretPlacement
             }
 
             // An address on the site may carry another in its path or query (a redirect's ?to=https://...).
-            if (AfterAuthority(match.Value) is { Length: > 0 } rest && HostIn(rest, marker, documentBase, site) is { } inner)
+            if (AfterAuthority(match.Value) is { Length: > 0 } rest && HostInRun(rest, marker, documentBase, site) is { } inner)
             {
                 return inner;
             }
@@ -176,7 +207,10 @@ public static partial class SecretPlacement
         return form?.GetAttribute("action");
     }
 
-    /// <summary>Absolute addresses (any scheme), scheme-relative ones, CSS url(...) and bare host names with a path.</summary>
-    [GeneratedRegex(@"(?<css>(?<=url\(\s*['""]?)[^'"")\s]+)|[a-zA-Z][a-zA-Z0-9+.\-]*:[/\\]*[^\s'""<>()]+|(?<![:\w/\\])[/\\]{2}[^\s'""<>()]+|(?<bare>(?<![\w.@/\\-])(?:[a-zA-Z0-9-]+\.)+[a-zA-Z]{2,}(?::\d+)?(?:[/?#][^\s'""<>()]*)?)")]
+    /// <summary>
+    /// Absolute addresses (a scheme and slashes, or a scheme that needs none such as mailto:), scheme-relative
+    /// ones, CSS url(...) and bare host names. "Password:" followed by the password is none of these.
+    /// </summary>
+    [GeneratedRegex(@"(?<css>(?<=url\(\s*['""]?)[^'"")\s]+)|(?:[a-zA-Z][a-zA-Z0-9+.\-]*:[/\\]+|(?i:mailto|javascript|vbscript|data|sms|tel|callto|ftp|file):)[^\s'""<>()]+|(?<![:\w/\\])[/\\]{2}[^\s'""<>()]+|(?<bare>(?<![\w.@/\\-])(?:[a-zA-Z0-9-]+\.)+[a-zA-Z]{2,}(?::\d+)?(?:[/?#][^\s'""<>()]*)?)", RegexOptions.None, matchTimeoutMilliseconds: 250)]
     private static partial Regex AddressPattern();
 }
