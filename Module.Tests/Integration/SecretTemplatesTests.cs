@@ -244,6 +244,24 @@ public sealed partial class SecretTemplatesTests(SecretTemplatesSite fixture) : 
         Assert.Contains("include", failed.LastError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_leaking_template_saved_before_the_checks_is_not_delivered()
+    {
+        await Site.WithDbAsync(async db =>
+        {
+            db.EmailTemplates.Add(new EmailTemplate { Name = "PasswordReset", Subject = "Reset", HtmlBody = Exfiltration.Replace(" | url_encode", "", StringComparison.Ordinal), TextBody = "{{ link }}", UpdatedUtc = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        var email = await NewAccountAsync();
+        using var visitor = Site.CreateSiteClient();
+        await ForgotAsync(visitor, email);
+
+        var queued = await Site.WithDbAsync(db => db.Notifications.SingleAsync(n => n.RecipientEmail == email));
+        var failed = await Outbox.WaitUntilAsync(Site, queued.Id, n => n.LastError != null);
+        Assert.Contains("another host (evil.example)", failed.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain(fixture.Smtp.Messages, m => m.To.Contains(email));
+    }
+
     private async Task<SiteClient> SettingsStaffAsync()
     {
         var client = Site.CreateSiteClient();

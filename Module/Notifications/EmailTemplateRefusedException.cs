@@ -17,6 +17,9 @@ public enum EmailTemplateProblem
     TooManyCharacters,
     TooManyItems,
     TooSlow,
+
+    /// <summary>The rendered email would carry its password or link to another host; <see cref="EmailTemplateRefusedException.Detail"/> names it.</summary>
+    SecretLeavesSite,
 }
 
 /// <summary>A template that cannot be rendered within the limits, or not at all.</summary>
@@ -42,6 +45,7 @@ public sealed class EmailTemplateRefusedException(EmailTemplateProblem problem, 
         EmailTemplateProblem.TooManyCharacters => $"The email template exceeded the limit of {limit} characters.",
         EmailTemplateProblem.TooManyItems => $"The email template exceeded the limit of {limit} items in a list.",
         EmailTemplateProblem.TooSlow => $"The email template took longer than {limit} ms to render.",
+        EmailTemplateProblem.SecretLeavesSite => $"The email would carry its password or link to another host ({detail}), so it was not sent. Correct the template.",
         _ => $"The email template cannot be rendered: {detail}",
     };
 }
