@@ -87,7 +87,8 @@ public sealed partial class SecretTemplatesTests(SecretTemplatesSite fixture) : 
         using var response = await staff.PostFormAsync("/admin/email-settings", [new("SiteAddress", "https://evil.example")], postUrl: "/admin/email-settings/site-address");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("Only an administrator", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("Only an administrator can change the site address", WebUtility.HtmlDecode(Html.FieldError(await response.Content.ReadAsStringAsync(), "SiteAddress")), StringComparison.Ordinal);
+        Assert.Contains("id=\"site-address-reserved\"", await staff.GetPageAsync("/admin/email-settings"), StringComparison.Ordinal);
         Assert.Equal("http://localhost", await Site.WithDbAsync(db => db.SiteSettings.Select(s => s.BaseUrl).SingleAsync()));
         Assert.StartsWith("http://localhost/account/set-password#", await ResetLinkAsync(), StringComparison.Ordinal);
     }

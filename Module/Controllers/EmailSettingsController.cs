@@ -109,6 +109,7 @@ public sealed class EmailSettingsController(
             Dispatcher = email.Dispatcher,
             LinksTo = await siteUrls.KnownAsync(),
             SiteAddress = site?.BaseUrl,
+            CanChangeSiteAddress = (await authorization.AuthorizeAsync(User, nameof(Permissions.ManageSecretTemplates))).Succeeded,
         };
     }
 }

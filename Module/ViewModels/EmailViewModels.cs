@@ -37,6 +37,9 @@ public sealed class EmailSettingsViewModel
 
     /// <summary>The kept address, as the form edits it.</summary>
     public string? SiteAddress { get; set; }
+
+    /// <summary>Whether the signed-in user holds ManageSecretTemplates, which changing the address needs.</summary>
+    public bool CanChangeSiteAddress { get; set; }
 }
 
 public sealed class NotificationListViewModel
