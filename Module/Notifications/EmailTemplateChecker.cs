@@ -15,38 +15,37 @@ public sealed class EmailTemplateChecker(EmailRenderer renderer, IStringLocalize
 
     public async Task<IReadOnlyList<FieldError>> CheckAsync(EmailTemplateDefinition definition, string subject, string htmlBody, string textBody, string siteName, string siteBaseUrl)
     {
-        var parts = new (string Field, string Label, string Source)[]
+        var parts = new (string Field, string Label)[]
         {
-            (nameof(EmailTemplateSource.Subject), S["subject"], subject),
-            (nameof(EmailTemplateSource.HtmlBody), S["HTML body"], htmlBody),
-            (nameof(EmailTemplateSource.TextBody), S["text body"], textBody),
+            (nameof(EmailTemplateSource.Subject), S["subject"]),
+            (nameof(EmailTemplateSource.HtmlBody), S["HTML body"]),
+            (nameof(EmailTemplateSource.TextBody), S["text body"]),
         };
+        var source = new EmailTemplateSource(definition.Name, subject, htmlBody, textBody, IsCustomized: true);
         var sample = EmailTemplateDefinitions.SampleModel(siteName, siteBaseUrl);
         var errors = new List<FieldError>();
-        foreach (var (field, label, source) in parts)
-        {
-            // Each part alone, so the message names the part at fault.
-            var first = SecretProbe.Create(definition.Secret, siteBaseUrl);
-            var rendered = await TryRenderAsync(definition.Name, field, source, sample.WithSecret(definition.Secret, first.Secret), label, errors);
-            if (rendered is null || definition.Secret == EmailSecretKind.None)
-            {
-                continue;
-            }
 
-            var host = field == nameof(EmailTemplateSource.HtmlBody)
-                ? SecretPlacement.ForeignHostInHtml(rendered, first.Marker, siteBaseUrl)
-                : SecretPlacement.ForeignHostInText(rendered, first.Marker, siteBaseUrl);
+        // The parts render together, as they are sent: a variable assigned in one is seen by the others.
+        var first = SecretProbe.Create(definition.Secret, siteBaseUrl);
+        var rendered = await TryRenderAsync(source, sample.WithSecret(definition.Secret, first.Secret), parts, errors);
+        if (rendered is null || definition.Secret == EmailSecretKind.None)
+        {
+            return errors;
+        }
+
+        // Anything but the secret itself, unchanged, could be an encoding of it that no reading recognizes.
+        var second = SecretProbe.Create(definition.Secret, siteBaseUrl);
+        var again = await TryRenderAsync(source, sample.WithSecret(definition.Secret, second.Secret), parts, errors);
+        foreach (var (field, label) in parts)
+        {
+            var html = field == nameof(EmailTemplateSource.HtmlBody);
+            var text = Part(rendered, field);
+            var host = html ? SecretPlacement.ForeignHostInHtml(text, first.Marker, siteBaseUrl) : SecretPlacement.ForeignHostInText(text, first.Marker, siteBaseUrl);
             if (host is not null)
             {
                 errors.Add(new(field, S["The {0} places {1} in an address on another host ({2}). A password or link may only lead to the site's own address, {3}.", label, Variable(definition.Secret), host, siteBaseUrl]));
-                continue;
             }
-
-            // Anything but the secret itself, unchanged, could be an encoding of it that no reading recognizes.
-            var second = SecretProbe.Create(definition.Secret, siteBaseUrl);
-            var again = await TryRenderAsync(definition.Name, field, source, sample.WithSecret(definition.Secret, second.Secret), label, errors);
-            var encode = field == nameof(EmailTemplateSource.HtmlBody);
-            if (again is not null && first.Mask(rendered, encode) != second.Mask(again, encode))
+            else if (again is not null && first.Mask(text, html) != second.Mask(Part(again, field), html))
             {
                 errors.Add(new(field, S["The {0} changes {1} with a filter or condition. It may use it only as it is: a changed copy could carry it to another host unnoticed.", label, Variable(definition.Secret)]));
             }
@@ -55,27 +54,47 @@ public sealed class EmailTemplateChecker(EmailRenderer renderer, IStringLocalize
         return errors;
     }
 
-    private async Task<string?> TryRenderAsync(string name, string field, string source, EmailModel model, string label, List<FieldError> errors)
+    private static string Part(RenderedEmail email, string field) => field switch
     {
-        var only = new EmailTemplateSource(
-            name,
-            field == nameof(EmailTemplateSource.Subject) ? source : "",
-            field == nameof(EmailTemplateSource.HtmlBody) ? source : "",
-            field == nameof(EmailTemplateSource.TextBody) ? source : "",
-            IsCustomized: true);
+        nameof(EmailTemplateSource.Subject) => email.Subject,
+        nameof(EmailTemplateSource.HtmlBody) => email.HtmlBody,
+        _ => email.TextBody,
+    };
+
+    /// <summary>The rendered email, or null with the reason added, naming the part at fault where one fails on its own.</summary>
+    private async Task<RenderedEmail?> TryRenderAsync(EmailTemplateSource source, EmailModel model, (string Field, string Label)[] parts, List<FieldError> errors)
+    {
         try
         {
-            var email = await renderer.RenderAsync(only, model);
-            return field switch
-            {
-                nameof(EmailTemplateSource.Subject) => email.Subject,
-                nameof(EmailTemplateSource.HtmlBody) => email.HtmlBody,
-                _ => email.TextBody,
-            };
+            return await renderer.RenderAsync(source, model);
         }
         catch (EmailTemplateRefusedException refused)
         {
-            errors.Add(new(field, Describe(refused, label)));
+            var before = errors.Count;
+            foreach (var (field, label) in parts)
+            {
+                var only = new EmailTemplateSource(
+                    source.Name,
+                    field == nameof(EmailTemplateSource.Subject) ? source.Subject : "",
+                    field == nameof(EmailTemplateSource.HtmlBody) ? source.HtmlBody : "",
+                    field == nameof(EmailTemplateSource.TextBody) ? source.TextBody : "",
+                    IsCustomized: true);
+                try
+                {
+                    await renderer.RenderAsync(only, model);
+                }
+                catch (EmailTemplateRefusedException alone)
+                {
+                    errors.Add(new(field, Describe(alone, label)));
+                }
+            }
+
+            // Only the parts together fail (each within the bounds alone): the message goes above the form.
+            if (errors.Count == before)
+            {
+                errors.Add(new("", Describe(refused, S["template"])));
+            }
+
             return null;
         }
     }
