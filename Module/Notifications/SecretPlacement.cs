@@ -92,7 +92,10 @@ public static partial class SecretPlacement
             }
         }
 
-        return null;
+        // What the DOM does not show as elements still reaches some readers: Outlook renders
+        // <!--[if mso]> comments, and <template> content is kept apart. The markup itself, entities
+        // decoded, is read for addresses too.
+        return HostIn(System.Net.WebUtility.HtmlDecode(html), marker, documentBase, site);
     }
 
     /// <summary>The same for plain text, the subject and the text body, where mail programs link bare addresses.</summary>
