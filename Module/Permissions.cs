@@ -20,7 +20,14 @@ public static class Permissions
 
     public static readonly Permission ManageCustomerSettings = new("ManageCustomerSettings", "Manage customer account settings, email templates and email settings", []);
 
-    public static IReadOnlyList<Permission> All { get; } = [ViewCustomers, ManageCustomers, ManageCustomerLogins, ManageCustomerCredit, ManageCustomerSettings];
+    /// <summary>
+    /// Changing where links in emails point and the templates that deliver passwords and links: whoever
+    /// holds it can send every reset link anywhere, so by default only the Administrator role does.
+    /// Needed in addition to <see cref="ManageCustomerSettings"/>.
+    /// </summary>
+    public static readonly Permission ManageSecretTemplates = new("ManageSecretTemplates", "Manage the site address and the email templates that carry a password or a link", []);
+
+    public static IReadOnlyList<Permission> All { get; } = [ViewCustomers, ManageCustomers, ManageCustomerLogins, ManageCustomerCredit, ManageCustomerSettings, ManageSecretTemplates];
 
     public static Permission? Find(string name) =>
         All.FirstOrDefault(permission => string.Equals(permission.Name, name, StringComparison.Ordinal));

@@ -85,6 +85,7 @@ public static class AccessTable
     private static readonly Permission ManageLogins = Permissions.ManageCustomerLogins;
     private static readonly Permission ManageCredit = Permissions.ManageCustomerCredit;
     private static readonly Permission ManageSettings = Permissions.ManageCustomerSettings;
+    private static readonly Permission ManageSecrets = Permissions.ManageSecretTemplates;
 
     /// <summary>Any method: the error pages are re-executed for whatever request failed, POSTs included.</summary>
     public const string AnyMethod = "*";
@@ -123,6 +124,7 @@ public static class AccessTable
         new("GET",  "admin/notifications",                      "/admin/notifications?status=Sent",            ViewCustomers,   SignIn,         Denied,    Denied,    Ok),
         new("GET",  "admin/email-templates",                    "/admin/email-templates",                      ManageSettings,  SignIn,         Denied,    Denied,    Ok),
         new("GET",  "admin/email-templates/{name}",             "/admin/email-templates/LoginCreated",         ManageSettings,  SignIn,         Denied,    Denied,    Ok),
+        new("GET",  "admin/email-templates/{name}",             "/admin/email-templates/PasswordChangedNotice", ManageSettings, SignIn,         Denied,    Denied,    Ok),
         new("GET",  "admin/email-settings",                     "/admin/email-settings",                       ManageSettings,  SignIn,         Denied,    Denied,    Ok),
         new("GET",  "admin/settings/customer-accounts",         "/admin/settings/customer-accounts",           ManageSettings,  SignIn,         Denied,    Denied,    Ok),
         new("GET",  "admin/orders/new",                         "/admin/orders/new?customerId={customer}",     ManageCustomers, SignIn,         Denied,    Denied,    Ok),
@@ -176,10 +178,14 @@ public static class AccessTable
         new("POST", "admin/customers/{id:int}/delete",          "/admin/customers/{victim}/delete",            ManageCustomers, SignIn,         Denied,    Denied,    Redirect),
         new("POST", "admin/customers/import",                   "/admin/customers/import",                     ManageCustomers, SignIn,         Denied,    Denied,    Ok),
         new("POST", "admin/notifications/{id:guid}/resend",     "/admin/notifications/{notification}/resend",  ManageLogins,    SignIn,         Denied,    Denied,    Redirect),
-        new("POST", "admin/email-templates/{name}",             "/admin/email-templates/LoginCreated",         ManageSettings,  SignIn,         Denied,    Denied,    Redirect),
-        new("POST", "admin/email-templates/{name}/reset",       "/admin/email-templates/LoginCreated/reset",   ManageSettings,  SignIn,         Denied,    Denied,    Redirect),
+        // A template that carries a password or a link, and the site address, also need ManageSecretTemplates:
+        // the staff member asked holds ManageCustomerSettings and every other permission but that one.
+        new("POST", "admin/email-templates/{name}",             "/admin/email-templates/LoginCreated",         ManageSecrets,   SignIn,         Denied,    Denied,    Redirect),
+        new("POST", "admin/email-templates/{name}/reset",       "/admin/email-templates/LoginCreated/reset",   ManageSecrets,   SignIn,         Denied,    Denied,    Redirect),
+        new("POST", "admin/email-templates/{name}",             "/admin/email-templates/PasswordChangedNotice", ManageSettings, SignIn,         Denied,    Denied,    Redirect),
+        new("POST", "admin/email-templates/{name}/reset",       "/admin/email-templates/PasswordChangedNotice/reset", ManageSettings, SignIn,   Denied,    Denied,    Redirect),
         new("POST", "admin/email-settings/test",                "/admin/email-settings/test",                  ManageSettings,  SignIn,         Denied,    Denied,    Redirect),
-        new("POST", "admin/email-settings/site-address",        "/admin/email-settings/site-address",          ManageSettings,  SignIn,         Denied,    Denied,    Redirect, "SiteAddress=http%3A%2F%2Flocalhost"),
+        new("POST", "admin/email-settings/site-address",        "/admin/email-settings/site-address",          ManageSecrets,   SignIn,         Denied,    Denied,    Redirect, "SiteAddress=http%3A%2F%2Flocalhost"),
         new("POST", "admin/settings/customer-accounts",         "/admin/settings/customer-accounts",           ManageSettings,  SignIn,         Denied,    Denied,    Redirect),
         new("POST", "admin/orders/new",                         "/admin/orders/new?customerId={customer}",     ManageCustomers, SignIn,         Denied,    Denied,    Ok),
         new("POST", "admin/customers/bulk",                     "/admin/customers/bulk",                       ViewCustomers,   SignIn,         Denied,    Denied,    Ok,       "Action=export&Scope=selected&Ids={customer}"),

@@ -3,6 +3,7 @@ using Commerce.Customers.Notifications;
 using Commerce.Customers.Services;
 using Commerce.Customers.ViewModels;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -22,6 +23,7 @@ public sealed class EmailSettingsController(
     SiteSettingsStore siteSettings,
     SiteUrls siteUrls,
     IOptions<EmailOptions> options,
+    IAuthorizationService authorization,
     IStringLocalizer<EmailSettingsController> S,
     ILogger<EmailSettingsController> logger) : Controller
 {
@@ -63,10 +65,21 @@ public sealed class EmailSettingsController(
         return RedirectToAction(nameof(Index));
     }
 
-    /// <summary>Changes the kept address that links in emails use; a configured <c>SiteBaseUrl</c> still wins over it.</summary>
+    /// <summary>
+    /// Changes the kept address that links in emails use; a configured <c>SiteBaseUrl</c> still wins over it.
+    /// Whoever changes it decides where every reset link leads, so it needs <see cref="Permissions.ManageSecretTemplates"/> too.
+    /// </summary>
     [HttpPost("site-address")]
     public async Task<IActionResult> SaveSiteAddress([FromForm] string? siteAddress, CancellationToken cancellationToken)
     {
+        if (!(await authorization.AuthorizeAsync(User, nameof(Permissions.ManageSecretTemplates))).Succeeded)
+        {
+            var refused = await ModelAsync(User.Identity?.Name);
+            ModelState.AddModelError(nameof(EmailSettingsViewModel.SiteAddress), S["Only an administrator can change the site address (the permission \"{0}\"): every password reset link leads to it.", Permissions.ManageSecretTemplates.Description]);
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return View(nameof(Index), refused);
+        }
+
         var address = SiteUrls.Normalize(siteAddress);
         if (address is null)
         {
@@ -96,6 +109,7 @@ public sealed class EmailSettingsController(
             Dispatcher = email.Dispatcher,
             LinksTo = await siteUrls.KnownAsync(),
             SiteAddress = site?.BaseUrl,
+            CanChangeSiteAddress = (await authorization.AuthorizeAsync(User, nameof(Permissions.ManageSecretTemplates))).Succeeded,
         };
     }
 }

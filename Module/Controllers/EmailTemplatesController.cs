@@ -2,12 +2,17 @@ using Commerce.Customers.Notifications;
 using Commerce.Customers.Services;
 using Commerce.Customers.ViewModels;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace Commerce.Customers.Controllers;
 
-/// <summary>The "Email templates" page: list, edit, preview with sample data, reset to default.</summary>
+/// <summary>
+/// The "Email templates" page: list, edit, preview with sample data, reset to default. A template
+/// that carries a password or a link can send every customer's secret anywhere, so changing it also
+/// needs <see cref="Permissions.ManageSecretTemplates"/>.
+/// </summary>
 [Route("admin/email-templates")]
 [Authorize(Policy = nameof(Permissions.ManageCustomerSettings))]
 [RequireFeature(Manifest.CustomersFeatureId)]
@@ -15,6 +20,8 @@ public sealed class EmailTemplatesController(
     EmailTemplateStore templates,
     EmailRenderer renderer,
     SiteSettingsStore siteSettings,
+    SiteUrls siteUrls,
+    IAuthorizationService authorization,
     IStringLocalizer<EmailTemplatesController> S) : Controller
 {
     [HttpGet("")]
@@ -33,7 +40,14 @@ public sealed class EmailTemplatesController(
         }
 
         var source = await templates.GetAsync(name, cancellationToken);
-        return View(Model(definition, source.IsCustomized, source.Subject, source.HtmlBody, source.TextBody));
+        var model = Model(definition, source.IsCustomized, source.Subject, source.HtmlBody, source.TextBody);
+        model.CanChange = await MayChangeAsync(definition);
+        if (!model.CanChange)
+        {
+            ModelState.AddModelError("", ReservedMessage());
+        }
+
+        return View(model);
     }
 
     [HttpPost("{name}")]
@@ -47,9 +61,19 @@ public sealed class EmailTemplatesController(
 
         var current = await templates.GetAsync(name, cancellationToken);
         var model = Model(definition, current.IsCustomized, posted.Subject, posted.HtmlBody, posted.TextBody);
-        var errors = string.Equals(posted.Submit, "preview", StringComparison.Ordinal)
-            ? templates.Validate(posted.Subject, posted.HtmlBody, posted.TextBody)
-            : await templates.SaveAsync(name, posted.Subject, posted.HtmlBody, posted.TextBody, User.Identity?.Name, cancellationToken);
+        if (!await MayChangeAsync(definition))
+        {
+            return Refused(model);
+        }
+
+        var site = await siteSettings.GetAsync(cancellationToken);
+        var siteName = site?.SiteName ?? "";
+        var baseUrl = await siteUrls.BaseUrlAsync(cancellationToken);
+        var preview = string.Equals(posted.Submit, "preview", StringComparison.Ordinal);
+        // A preview obeys the same checks as a save: it renders the same template.
+        var errors = preview
+            ? await templates.ValidateAsync(name, posted.Subject, posted.HtmlBody, posted.TextBody, siteName, baseUrl)
+            : await templates.SaveAsync(name, posted.Subject, posted.HtmlBody, posted.TextBody, siteName, baseUrl, User.Identity?.Name, cancellationToken);
 
         foreach (var error in errors)
         {
@@ -61,11 +85,10 @@ public sealed class EmailTemplatesController(
             return View(model);
         }
 
-        if (string.Equals(posted.Submit, "preview", StringComparison.Ordinal))
+        if (preview)
         {
-            var site = await siteSettings.GetAsync(cancellationToken);
             var source = new EmailTemplateSource(name, posted.Subject!, posted.HtmlBody!, posted.TextBody!, current.IsCustomized);
-            model.Preview = await renderer.RenderAsync(source, EmailTemplateDefinitions.SampleModel(site?.SiteName ?? "", $"{Request.Scheme}://{Request.Host}"));
+            model.Preview = await renderer.RenderAsync(source, EmailTemplateDefinitions.SampleModel(siteName, baseUrl));
             return View(model);
         }
 
@@ -81,10 +104,31 @@ public sealed class EmailTemplatesController(
             return NotFound();
         }
 
+        if (!await MayChangeAsync(definition))
+        {
+            var current = await templates.GetAsync(name, cancellationToken);
+            return Refused(Model(definition, current.IsCustomized, current.Subject, current.HtmlBody, current.TextBody));
+        }
+
         await templates.ResetAsync(name, cancellationToken);
         TempData.Success(S["The template {0} was reset to its default.", definition.DisplayName]);
         return RedirectToAction(nameof(Edit), new { name });
     }
+
+    private async Task<bool> MayChangeAsync(EmailTemplateDefinition definition) =>
+        definition.Secret == EmailSecretKind.None || (await authorization.AuthorizeAsync(User, nameof(Permissions.ManageSecretTemplates))).Succeeded;
+
+    /// <summary>403 with the page and the reason, so the refusal says why and nothing is changed.</summary>
+    private ViewResult Refused(EmailTemplateEditViewModel model)
+    {
+        model.CanChange = false;
+        ModelState.AddModelError("", ReservedMessage());
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View(nameof(Edit), model);
+    }
+
+    private string ReservedMessage() =>
+        S["Only an administrator can change templates that carry a password or a link (the permission \"{0}\"): such a template could send every customer's secret anywhere.", Permissions.ManageSecretTemplates.Description];
 
     private static EmailTemplateEditViewModel Model(EmailTemplateDefinition definition, bool isCustomized, string? subject, string? html, string? text) => new()
     {

@@ -38,7 +38,7 @@ public sealed class Notification
     public string RecipientEmail { get; set; } = "";
     public string? RecipientName { get; set; }
 
-    /// <summary>The subject as rendered with any secret masked, for the admin's lists.</summary>
+    /// <summary>The template's name until sent; then the subject as sent, rendered with any secret masked, for the admin's lists.</summary>
     public string Subject { get; set; } = "";
 
     /// <summary>The template model without its secret, as JSON.</summary>

@@ -5,7 +5,11 @@ using Commerce.Customers.Services;
 
 namespace Commerce.Customers.Notifications;
 
-/// <summary>The one service login flows call to email a customer, inside their unit of work.</summary>
+/// <summary>
+/// The one service login flows call to email a customer, inside their unit of work. It renders
+/// nothing: a template is rendered by the dispatcher, after the caller's transaction has committed,
+/// so a slow or failing template never holds the database's write lock or changes the caller's answer.
+/// </summary>
 public interface ICustomerNotifications
 {
     /// <summary>
@@ -24,15 +28,12 @@ public interface ICustomerNotifications
 
 internal sealed class CustomerNotifications(
     CustomersDbContext db,
-    EmailTemplateStore templates,
-    EmailRenderer renderer,
     NotificationSecrets secrets,
     NotificationSignal signal,
     SiteSettingsStore siteSettings,
     SiteUrls urls,
     TimeProvider clock) : ICustomerNotifications
 {
-    private const string MaskedSecret = "••••••••";
     private static readonly JsonSerializerOptions ModelJson = new(JsonSerializerDefaults.Web);
     private bool _listening;
 
@@ -67,7 +68,6 @@ internal sealed class CustomerNotifications(
 
         var model = await BuildModelAsync(customer, userName, cancellationToken);
         model.Membership = membership;
-        var masked = await renderer.RenderAsync(await templates.GetAsync(template, cancellationToken), model.WithSecret(definition.Secret, MaskedSecret));
         var now = clock.GetUtcNow().UtcDateTime;
         var notification = new Notification
         {
@@ -76,7 +76,8 @@ internal sealed class CustomerNotifications(
             Template = template,
             RecipientEmail = recipient,
             RecipientName = model.Customer.FullName.Length > 0 ? model.Customer.FullName : customer.Company,
-            Subject = Truncate(masked.Subject, Notification.SubjectMaxLength),
+            // The template's name until the dispatcher renders the real subject (secret masked) on delivery.
+            Subject = definition.DisplayName,
             ModelJson = JsonSerializer.Serialize(model, ModelJson),
             ProtectedSecret = string.IsNullOrEmpty(secret) ? null : secrets.Protect(secret),
             HadSecret = !string.IsNullOrEmpty(secret),
@@ -112,6 +113,4 @@ internal sealed class CustomerNotifications(
             db.SavedChanges += (_, _) => signal.Notify();
         }
     }
-
-    private static string Truncate(string value, int maxLength) => value.Length <= maxLength ? value : value[..maxLength];
 }

@@ -34,6 +34,7 @@ public sealed class EmailOptions
 
     public SmtpOptions Smtp { get; set; } = new();
     public DispatcherOptions Dispatcher { get; set; } = new();
+    public EmailRenderLimits Rendering { get; set; } = new();
 }
 
 public sealed class SmtpOptions

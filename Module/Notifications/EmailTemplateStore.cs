@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Commerce.Customers.Notifications;
 
 /// <summary>The effective email templates: an administrator's version where one was saved, else the default.</summary>
-public sealed class EmailTemplateStore(CustomersDbContext db, TimeProvider clock, IStringLocalizer<EmailTemplateStore> S)
+public sealed class EmailTemplateStore(CustomersDbContext db, EmailTemplateChecker checker, TimeProvider clock, IStringLocalizer<EmailTemplateStore> S)
 {
     public async Task<EmailTemplateSource> GetAsync(string name, CancellationToken cancellationToken = default)
     {
@@ -21,25 +21,24 @@ public sealed class EmailTemplateStore(CustomersDbContext db, TimeProvider clock
     public async Task<IReadOnlyDictionary<string, EmailTemplate>> CustomizedAsync(CancellationToken cancellationToken = default) =>
         await db.EmailTemplates.AsNoTracking().ToDictionaryAsync(template => template.Name, StringComparer.Ordinal, cancellationToken);
 
-    /// <summary>Checks the three parts; a Liquid syntax error is reported with the parser's message.</summary>
-    public IReadOnlyList<FieldError> Validate(string? subject, string? htmlBody, string? textBody)
+    /// <summary>
+    /// Checks the three parts: a Liquid syntax error is reported with the parser's message, then the
+    /// template is rendered against sample data on <paramref name="siteBaseUrl"/> (<see cref="EmailTemplateChecker"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<FieldError>> ValidateAsync(string name, string? subject, string? htmlBody, string? textBody, string siteName, string siteBaseUrl)
     {
+        var definition = EmailTemplateDefinitions.Find(name) ?? throw new ArgumentException($"There is no email template '{name}'.", nameof(name));
         var errors = new List<FieldError>();
         Check(nameof(EmailTemplate.Subject), S["Subject"], subject, EmailTemplate.SubjectMaxLength, errors);
         Check(nameof(EmailTemplate.HtmlBody), S["HTML body"], htmlBody, EmailTemplate.BodyMaxLength, errors);
         Check(nameof(EmailTemplate.TextBody), S["Text body"], textBody, EmailTemplate.BodyMaxLength, errors);
-        return errors;
+        return errors.Count > 0 ? errors : await checker.CheckAsync(definition, subject!, htmlBody!, textBody!, siteName, siteBaseUrl);
     }
 
     /// <summary>Saves an administrator's version; nothing is saved when any part is invalid.</summary>
-    public async Task<IReadOnlyList<FieldError>> SaveAsync(string name, string? subject, string? htmlBody, string? textBody, string? userName, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<FieldError>> SaveAsync(string name, string? subject, string? htmlBody, string? textBody, string siteName, string siteBaseUrl, string? userName, CancellationToken cancellationToken = default)
     {
-        if (EmailTemplateDefinitions.Find(name) is null)
-        {
-            throw new ArgumentException($"There is no email template '{name}'.", nameof(name));
-        }
-
-        var errors = Validate(subject, htmlBody, textBody);
+        var errors = await ValidateAsync(name, subject, htmlBody, textBody, siteName, siteBaseUrl);
         if (errors.Count > 0)
         {
             return errors;

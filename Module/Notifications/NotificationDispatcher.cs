@@ -21,6 +21,7 @@ internal sealed class NotificationDispatcher(
     IOptions<EmailOptions> options,
     ILogger<NotificationDispatcher> logger) : BackgroundService
 {
+    private const string MaskedSecret = "••••••••";
     private readonly UnrecordedOutcomes _unrecorded = new();
 
     private DispatcherOptions Settings => options.Value.Dispatcher;
@@ -228,7 +229,27 @@ internal sealed class NotificationDispatcher(
         }
 
         var email = await renderer.RenderAsync(source, model);
+        // A template saved before the checks on save existed is checked again here, with the real secret.
+        if (secret is not null && LeakedTo(email, secret, model.Site.BaseUrl) is { } host)
+        {
+            throw new EmailTemplateRefusedException(EmailTemplateProblem.SecretLeavesSite, detail: host);
+        }
+
+        // The admin's lists show the subject as sent, with the secret masked; it is recorded with the delivery.
+        var masked = definition.Secret == EmailSecretKind.None
+            ? email.Subject
+            : (await renderer.RenderAsync(source with { HtmlBody = "", TextBody = "" }, model.WithSecret(definition.Secret, MaskedSecret))).Subject;
+        notification.Subject = masked.Length <= Notification.SubjectMaxLength ? masked : masked[..Notification.SubjectMaxLength];
         return messageFactory.Create(email, notification, model.Site.Name);
+    }
+
+    /// <summary>The foreign host a part of the email sends the secret to (for a link, its token), or null.</summary>
+    private static string? LeakedTo(RenderedEmail email, string secret, string siteBaseUrl)
+    {
+        var marker = secret.LastIndexOf("token=", StringComparison.Ordinal) is var at and >= 0 ? secret[(at + "token=".Length)..] : secret;
+        return SecretPlacement.ForeignHostInHtml(email.HtmlBody, marker, siteBaseUrl)
+            ?? SecretPlacement.ForeignHostInText(email.TextBody, marker, siteBaseUrl)
+            ?? SecretPlacement.ForeignHostInText(email.Subject, marker, siteBaseUrl);
     }
 
     private async Task FailAsync(NotificationQueue queue, Notification notification, Exception exception, CancellationToken cancellationToken)

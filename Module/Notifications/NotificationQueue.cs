@@ -61,12 +61,14 @@ public sealed class NotificationQueue(CustomersDbContext db, TimeProvider clock)
         return await Owned(claimed).ExecuteUpdateAsync(set => set.SetProperty(n => n.LeaseExpiresUtc, leaseUntil), cancellationToken) == 1;
     }
 
-    /// <summary>Records delivery and erases the secret. False if the lease was lost meanwhile.</summary>
+    /// <summary>Records delivery (with the subject as rendered, secret masked) and erases the secret. False if the lease was lost meanwhile.</summary>
     public async Task<bool> MarkSentAsync(Notification claimed, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var subject = claimed.Subject;
         return await Owned(claimed).ExecuteUpdateAsync(set => set
             .SetProperty(n => n.Status, NotificationStatus.Sent)
+            .SetProperty(n => n.Subject, subject)
             .SetProperty(n => n.SentUtc, now)
             .SetProperty(n => n.ProtectedSecret, (string?)null)
             .SetProperty(n => n.LastError, (string?)null)

@@ -9,7 +9,8 @@ internal static class NotificationsRegistration
     public static IServiceCollection AddAccountEmails(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
-        services.AddSingleton<EmailRenderer>();
+        services.AddSingleton(provider => new EmailRenderer(provider.GetRequiredService<IOptions<EmailOptions>>().Value.Rendering));
+        services.AddScoped<EmailTemplateChecker>();
         services.AddScoped<SiteUrls>();
         services.AddScoped<SiteAddressRecorder>();
         services.AddSingleton<NotificationSecrets>();

@@ -19,6 +19,10 @@ public sealed class EmailTemplateEditViewModel
     public string? Submit { get; set; }
 
     public RenderedEmail? Preview { get; set; }
+
+    /// <summary>Whether the signed-in user may change this template; never taken from the form.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public bool CanChange { get; set; } = true;
 }
 
 public sealed class EmailSettingsViewModel
@@ -33,6 +37,9 @@ public sealed class EmailSettingsViewModel
 
     /// <summary>The kept address, as the form edits it.</summary>
     public string? SiteAddress { get; set; }
+
+    /// <summary>Whether the signed-in user holds ManageSecretTemplates, which changing the address needs.</summary>
+    public bool CanChangeSiteAddress { get; set; }
 }
 
 public sealed class NotificationListViewModel
