@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Commerce.Customers.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Commerce.Customers.Tests.Integration;
 
@@ -188,6 +189,15 @@ public abstract partial class HostileInputTests(HostileInputSite fixture)
         Assert.True(failures.Count == 0, Report(failures));
     }
 
+    private Task UnlockAsync(string email) =>
+        fixture.Site.WithDbAsync(async (_, services) =>
+        {
+            var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Commerce.Customers.Models.ShopUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            await users.ResetAccessFailedCountAsync(user);
+            return (await users.SetLockoutEndDateAsync(user, null)).Succeeded;
+        });
+
     private IEnumerable<HostileForm> AdminForms()
     {
         var apollo = fixture.UnregisteredCustomerId;
@@ -270,7 +280,9 @@ public abstract partial class HostileInputTests(HostileInputSite fixture)
             ["User", "Token", "Password", "ConfirmPassword"]);
         yield return new("Change password", "/account/change-password", Person.Customer,
             _ => new() { ["CurrentPassword"] = "not the password", ["Password"] = StrongPassword, ["ConfirmPassword"] = StrongPassword, ["ReturnUrl"] = "/account" },
-            ["CurrentPassword", "Password", "ConfirmPassword", "ReturnUrl"]);
+            ["CurrentPassword", "Password", "ConfirmPassword", "ReturnUrl"],
+            // Each case is a wrong current password, counted toward lockout; the count is cleared so the account stays usable.
+            BeforeEachCase: _ => UnlockAsync(PeopleSite.CustomerEmail), CountsWrongPasswords: true);
         yield return new("My account profile", "/account/profile", Person.Customer,
             _ => new() { ["Company"] = "", ["FirstName"] = "Sam", ["LastName"] = "Shopper", ["Phone"] = "" },
             ["Company", "FirstName", "LastName", "Phone"], ProfileRoundTripAsync);
