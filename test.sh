@@ -1,8 +1,19 @@
 #!/usr/bin/env bash
 # Builds the solution and runs every test. Extra arguments go to `dotnet test` (e.g. --filter X).
+# `--fast` runs the inner loop only: unit and SQLite integration tests, without Chromium,
+# PostgreSQL or the process-level reliability tests.
 # The last line is always "N passed, N failed" so CI and people read the same verdict.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
+
+args=()
+fast=0
+for arg in "$@"; do
+  if [ "$arg" = "--fast" ]; then fast=1; else args+=("$arg"); fi
+done
+if [ "$fast" -eq 1 ]; then
+  args+=(--filter "FullyQualifiedName!~.Browser.&FullyQualifiedName!~.Reliability.&FullyQualifiedName!~.Postgres")
+fi
 
 start_seconds=$SECONDS
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
@@ -69,7 +80,8 @@ install_missing_packages() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}"
 }
 
-install_missing_packages
+# The fast loop needs neither Chromium nor a PostgreSQL server.
+if [ "$fast" -eq 0 ]; then install_missing_packages; fi
 
 build_status=0
 dotnet build Commerce.Customers.Module.sln -c Release -nologo -v q || build_status=$?
@@ -83,7 +95,7 @@ trap 'rm -f "$log"' EXIT
 
 set +e
 # A hung test must not eat CI's whole budget: dump and fail it after ten minutes.
-dotnet test Commerce.Customers.Module.sln -c Release --no-build --blame-hang-timeout 10m --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+dotnet test Commerce.Customers.Module.sln -c Release --no-build --blame-hang-timeout 10m --logger "console;verbosity=normal" ${args[@]+"${args[@]}"} 2>&1 | tee "$log"
 test_status=${PIPESTATUS[0]}
 set -e
 
