@@ -177,13 +177,21 @@ public sealed class TestSite : WebApplicationFactory<Program>
     {
         try
         {
-            if (_started)
+            try
             {
-                await WithDbAsync(async db => { await SecretsAudit.AssertPasswordHashesAreIdentitysAsync(db); return true; });
+                if (_started)
+                {
+                    await WithDbAsync(async db => { await SecretsAudit.AssertPasswordHashesAreIdentitysAsync(db); return true; });
+                }
+            }
+            finally
+            {
+                // Whatever the check found, the host and its background services stop before the
+                // folder goes: a dispatcher left running against a deleted database retries for ever.
+                await base.DisposeAsync();
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             }
 
-            await base.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             if (_started)
             {
                 await AssertNoSecretLeftAsync();
