@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Commerce.Customers.Data;
 using Commerce.Customers.Models;
 using Commerce.Customers.Notifications;
@@ -11,7 +12,12 @@ using Microsoft.Extensions.Logging;
 namespace Commerce.Customers.Accounts;
 
 /// <summary>Who performed a login action, for the audit trail.</summary>
-public sealed record LoginActor(string? UserId, string Name);
+public sealed record LoginActor(string? UserId, string Name)
+{
+    /// <summary>The signed-in user of a request (staff on the admin side), as the audit trail names them.</summary>
+    public static LoginActor Of(ClaimsPrincipal? user) =>
+        new(user?.FindFirstValue(ClaimTypes.NameIdentifier), user?.Identity?.Name ?? "unknown");
+}
 
 /// <summary>The outcome of a login action; errors name the field they concern ("" for the whole form).</summary>
 public sealed record LoginActionResult(IReadOnlyList<FieldError> Errors, string? Message = null)

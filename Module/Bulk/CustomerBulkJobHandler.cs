@@ -1,3 +1,4 @@
+using Commerce.Customers.Accounts;
 using Commerce.Customers.Data;
 using Commerce.Customers.Models;
 using Commerce.Customers.Security;
@@ -32,7 +33,7 @@ public abstract class CustomerBulkJobHandler(CustomersDbContext db, StaffBoundar
         if (await boundary.WhyRefusedAsync(job.CreatedByUserId, customer) is { } refusal)
         {
             // Saved with the job's progress, in the item's own transaction.
-            boundary.AddRefusalAudit(customer, job.CreatedByUserId, job.CreatedByName, $"Bulk job {job.Id} ({job.Kind})", refusal);
+            boundary.AddRefusalAudit(customer, new LoginActor(job.CreatedByUserId, job.CreatedByName), $"Bulk job {job.Id} ({job.Kind})", refusal);
             return BulkItemOutcome.Refused(customer.DisplayName, refusal);
         }
 

@@ -1,3 +1,4 @@
+using Commerce.Customers.Accounts;
 using Commerce.Customers.Data;
 using Commerce.Customers.Drivers;
 using Commerce.Customers.Models;
@@ -247,7 +248,7 @@ public sealed class CustomersController(
     private async Task AuditRefusalAsync(Customer customer, string action, string reason, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        boundary.AddRefusalAudit(customer, userManager.GetUserId(User), User.Identity?.Name ?? "unknown", action, reason);
+        boundary.AddRefusalAudit(customer, LoginActor.Of(User), action, reason);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using Commerce.Customers.Accounts;
 using Commerce.Customers.Data;
 using Commerce.Customers.Models;
 using Commerce.Customers.Notifications;
@@ -77,7 +78,7 @@ public sealed class NotificationsController(
             return null;
         }
 
-        boundary.AddRefusalAudit(message.CustomerId, userId, users.GetUserId(User), User.Identity?.Name ?? "unknown", S["Resend a message"], refusal);
+        boundary.AddRefusalAudit(message.CustomerId, userId, LoginActor.Of(User), S["Resend a message"], refusal);
         await db.SaveChangesAsync(cancellationToken);
         return refusal;
     }

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using Commerce.Customers.Accounts;
 using Commerce.Customers.Data;
 using Commerce.Customers.Models;
 using Commerce.Customers.Notifications;
@@ -102,7 +102,7 @@ public sealed class CustomerGeneralDisplayDriver(
             return;
         }
 
-        var staff = httpContextAccessor.HttpContext?.User;
+        var staff = LoginActor.Of(httpContextAccessor.HttpContext?.User);
         IdentityResults.ThrowIfFailed(await userManager.UpdateSecurityStampAsync(user), "renew the security stamp after an email change");
         var notification = string.IsNullOrWhiteSpace(formerEmail)
             ? null
@@ -112,8 +112,8 @@ public sealed class CustomerGeneralDisplayDriver(
             CustomerId = customer.Id,
             UserId = user.Id,
             Action = LoginAuditAction.EmailChangedByStaff,
-            ActorUserId = staff?.FindFirstValue(ClaimTypes.NameIdentifier),
-            ActorName = staff?.Identity?.Name ?? "unknown",
+            ActorUserId = staff.UserId,
+            ActorName = staff.Name,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
             NotificationId = notification?.Id,
             Details = "The previous address was told; its sessions and links ended.",

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Commerce.Customers.Accounts;
 using Commerce.Customers.Data;
@@ -32,7 +31,7 @@ public sealed class CustomerLoginDetailsDisplayDriver(
     {
         var form = new LoginDetailsForm();
         await context.Updater.TryUpdateModelAsync(form, "");
-        var actor = Actor();
+        var actor = LoginActor.Of(httpContextAccessor.HttpContext?.User);
 
         // Built before acting: a failed action may leave the transaction unusable (PostgreSQL aborts
         // it), and the page shown after a failure is the page as it was.
@@ -80,9 +79,4 @@ public sealed class CustomerLoginDetailsDisplayDriver(
         });
     }
 
-    private LoginActor Actor()
-    {
-        var user = httpContextAccessor.HttpContext?.User;
-        return new LoginActor(user?.FindFirstValue(ClaimTypes.NameIdentifier), user?.Identity?.Name ?? "unknown");
-    }
 }

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using Commerce.Customers.Accounts;
 using Commerce.Customers.Data;
 using Commerce.Customers.Models;
 using Commerce.Customers.Security;
@@ -85,14 +85,14 @@ public sealed class CustomerRolesDisplayDriver(
             }
         }
 
-        var actor = httpContextAccessor.HttpContext?.User;
+        var actor = LoginActor.Of(httpContextAccessor.HttpContext?.User);
         db.LoginAudits.Add(new LoginAudit
         {
             CustomerId = customer.Id,
             UserId = user.Id,
             Action = LoginAuditAction.RolesChanged,
-            ActorUserId = actor?.FindFirstValue(ClaimTypes.NameIdentifier),
-            ActorName = actor?.Identity?.Name ?? "unknown",
+            ActorUserId = actor.UserId,
+            ActorName = actor.Name,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
             Details = $"Added: {(added.Count == 0 ? "none" : string.Join(", ", added))}. Removed: {(removed.Count == 0 ? "none" : string.Join(", ", removed))}.",
         });

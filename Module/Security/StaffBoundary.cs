@@ -1,3 +1,4 @@
+using Commerce.Customers.Accounts;
 using System.Security.Claims;
 using Commerce.Customers.Data;
 using Commerce.Customers.Models;
@@ -74,17 +75,17 @@ public sealed class StaffBoundary(
     }
 
     /// <summary>Records a refusal in the customer's login history. The caller saves it, outside any work it rolled back.</summary>
-    public void AddRefusalAudit(Customer customer, string? actorUserId, string actorName, string action, string reason) =>
-        AddRefusalAudit(customer.Id, customer.UserId, actorUserId, actorName, action, reason);
+    public void AddRefusalAudit(Customer customer, LoginActor actor, string action, string reason) =>
+        AddRefusalAudit(customer.Id, customer.UserId, actor, action, reason);
 
-    public void AddRefusalAudit(int? customerId, string? userId, string? actorUserId, string actorName, string action, string reason) =>
+    public void AddRefusalAudit(int? customerId, string? userId, LoginActor actor, string action, string reason) =>
         db.LoginAudits.Add(new LoginAudit
         {
             CustomerId = customerId,
             UserId = userId,
             Action = LoginAuditAction.ActionRefused,
-            ActorUserId = actorUserId,
-            ActorName = actorName,
+            ActorUserId = actor.UserId,
+            ActorName = actor.Name,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
             Details = Truncate($"{action}: {reason}"),
         });
