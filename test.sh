@@ -91,7 +91,11 @@ if [ "$build_status" -ne 0 ]; then
 fi
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# The test sites' record (see Module.Tests/Infrastructure/TestRun.cs): which sites are still
+# running, and every warning and error they logged.
+run_dir=$(mktemp -d)
+export COMMERCE_TEST_RUN_DIR="$run_dir"
+trap 'rm -rf "$log" "$run_dir"' EXIT
 
 set +e
 # A hung test must not eat CI's whole budget: dump and fail it after ten minutes.
@@ -103,6 +107,32 @@ read -r passed failed skipped summaries < <(summarize_log "$log")
 # No summary or a non-zero exit means the run crashed or aborted; that must never read as green.
 if [ "$summaries" -eq 0 ] || [ "$test_status" -ne 0 ]; then
   if [ "$failed" -lt 1 ]; then failed=1; fi
+fi
+
+# The log budget and the run guard: a passing run has no error line that a test did not expect,
+# and no site or Host node still running once the tests are done.
+site_log="$run_dir/log.txt"
+touch "$site_log"
+count_lines() { grep -c "$1" "$site_log" || true; }
+warnings=$(count_lines '^warn ')
+expected_errors=$(count_lines '^expected-error ')
+unexpected_errors=$(count_lines '^error ')
+after_disposal=$(count_lines '^after-disposal ')
+# Anything else that reached the console at error level (a logger outside the test sites).
+console_errors=$(sed -e 's/\x1b\[[0-9;]*[A-Za-z]//g' "$log" | grep -cE '^[[:space:]]*(fail|crit): ' || true)
+console_errors=$((console_errors - unexpected_errors - after_disposal))
+if [ "$console_errors" -lt 0 ]; then console_errors=0; fi
+still_running=$(find "$run_dir/running" -type f 2>/dev/null | wc -l)
+echo "Site logs: $warnings warning lines, $expected_errors expected error lines (asserted by their tests), $unexpected_errors unexpected error lines, $after_disposal lines after a site was disposed, $console_errors other error lines on the console."
+if [ "$unexpected_errors" -gt 0 ] || [ "$after_disposal" -gt 0 ] || [ "$console_errors" -gt 0 ]; then
+  echo "Log budget exceeded: a passing run logs no error that a test did not expect. The lines:" >&2
+  grep -E '^(error|after-disposal) ' "$site_log" | head -50 >&2 || true
+  failed=$((failed + 1))
+fi
+if [ "$still_running" -gt 0 ]; then
+  echo "Run guard: $still_running sites or nodes were still running after the tests:" >&2
+  cat "$run_dir"/running/* >&2
+  failed=$((failed + 1))
 fi
 
 status=0

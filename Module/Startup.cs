@@ -16,6 +16,7 @@ using Commerce.Customers.Setup;
 using Commerce.Customers.Tools;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -163,6 +164,7 @@ public static class Startup
             options.Window = configuration.GetValue("Accounts:SignInThrottleWindow", options.Window));
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<UnknownAccountPassword>();
+        services.AddSingleton<UnknownAccountPassword.FixedHash>();
         services.AddScoped<PasswordAttempts>();
         services.AddScoped<MinimumStrengthPasswordValidator>();
         services.AddSingleton<RecipeCatalog>();
@@ -188,7 +190,13 @@ public static class Startup
     public static WebApplication UseCommerceCustomers(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseExceptionHandler("/error/500");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error/500",
+            // A save that lost a race for the same row is answered 409 and asked to retry (see
+            // ErrorController): the site worked as designed, so it is no error line in the log.
+            SuppressDiagnosticsCallback = context => ExceptionChain.Contains(context.Exception, current => current is DbUpdateConcurrencyException),
+        });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseModuleAssets();
         app.UseMiddleware<SetupRedirectMiddleware>();

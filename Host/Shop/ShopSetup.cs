@@ -26,7 +26,7 @@ internal sealed class ShopMigrator : IDatabaseMigrator
         try
         {
             await using var shop = ShopDbContext.On(customers);
-            await shop.Database.MigrateAsync(cancellationToken);
+            await shop.Database.MigrateQuietlyAsync(cancellationToken);
         }
         finally
         {

@@ -5,16 +5,23 @@ namespace Commerce.Customers.Tests.Infrastructure;
 
 /// <summary>
 /// Keeps every log line in memory so tests can prove that secrets (passwords, tokens, SMTP
-/// credentials) never reach any log sink.
+/// credentials) never reach any log sink, and holds the site's log budget: an error or critical
+/// line is a failure unless the test said it expects it (<see cref="Expect"/>) and asserts on it.
 /// </summary>
 /// <remarks>
 /// The provider accepts every level, but the host's logging filters still apply before it is asked;
 /// set the minimum level to <see cref="LogLevel.Trace"/> in the test host to see everything.
+/// Test sites log nowhere else, so a passing run's output holds no error a test did not expect.
 /// </remarks>
 public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly object _sync = new();
     private readonly List<string> _lines = [];
+    private readonly List<string> _unexpected = [];
+    private readonly List<(string Category, string? Containing)> _expected = [];
+    private string _site = "(not started)";
+    private int _runningSites;
+    private bool _disposedOnce;
 
     public IReadOnlyList<string> Lines
     {
@@ -29,6 +36,57 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public string AllText => string.Join('\n', Lines);
 
+    /// <summary>Error and critical lines, expected or not, for tests that assert on them.</summary>
+    public IReadOnlyList<string> Errors => Lines.Where(line => line.StartsWith(nameof(LogLevel.Error), StringComparison.Ordinal) || line.StartsWith(nameof(LogLevel.Critical), StringComparison.Ordinal)).ToArray();
+
+    /// <summary>
+    /// Declares that this test makes the site log errors of <paramref name="category"/> (a category
+    /// or its prefix), optionally only those whose text contains <paramref name="containing"/>:
+    /// a database outage, a mail server that refuses. Those lines are then the test's to assert on,
+    /// not failures of the run.
+    /// </summary>
+    public CapturedLogs Expect(string category, string? containing = null)
+    {
+        lock (_sync)
+        {
+            _expected.Add((category, containing));
+        }
+
+        return this;
+    }
+
+    /// <summary>Called by a site as it starts: lines are now its, and stay on budget until it stops.</summary>
+    internal void SiteStarted(string site)
+    {
+        lock (_sync)
+        {
+            _site = site;
+            _runningSites++;
+        }
+    }
+
+    /// <summary>Called by a site once its host has stopped; anything logged after this is a leak.</summary>
+    internal void SiteStopped()
+    {
+        lock (_sync)
+        {
+            _runningSites--;
+            _disposedOnce = true;
+        }
+    }
+
+    /// <summary>Fails with every error line nobody expected, each with its exception.</summary>
+    public void AssertNoUnexpectedErrors()
+    {
+        string[] unexpected;
+        lock (_sync)
+        {
+            unexpected = _unexpected.ToArray();
+        }
+
+        Assert.True(unexpected.Length == 0, $"Site {_site} logged {unexpected.Length} error line(s) that no test expected:\n{string.Join("\n", unexpected.Take(5))}");
+    }
+
     public ILogger CreateLogger(string categoryName) => new CapturingLogger(this, categoryName);
 
     public void Dispose()
@@ -36,11 +94,38 @@ public sealed class CapturedLogs : ILoggerProvider
         // Lines stay readable after the host disposes its providers, which is when most assertions run.
     }
 
-    private void Add(string line)
+    private void Add(LogLevel level, string category, string line)
     {
+        TestRun.Verdict? verdict = null;
+        string site;
         lock (_sync)
         {
             _lines.Add(line);
+            site = _site;
+            if (_disposedOnce && _runningSites == 0 && level >= LogLevel.Warning)
+            {
+                verdict = TestRun.Verdict.AfterDisposal;
+            }
+            else if (level >= LogLevel.Error)
+            {
+                verdict = _expected.Any(rule => category.StartsWith(rule.Category, StringComparison.Ordinal) && (rule.Containing is null || line.Contains(rule.Containing, StringComparison.Ordinal)))
+                    ? TestRun.Verdict.ExpectedError
+                    : TestRun.Verdict.UnexpectedError;
+            }
+            else if (level == LogLevel.Warning)
+            {
+                verdict = TestRun.Verdict.Warning;
+            }
+
+            if (verdict is TestRun.Verdict.UnexpectedError or TestRun.Verdict.AfterDisposal)
+            {
+                _unexpected.Add(line);
+            }
+        }
+
+        if (verdict is { } counted)
+        {
+            TestRun.Record(counted, site, line);
         }
     }
 
@@ -66,7 +151,7 @@ public sealed class CapturedLogs : ILoggerProvider
                 line += "\n" + exception;
             }
 
-            owner.Add(line);
+            owner.Add(logLevel, category, line);
         }
     }
 }

@@ -23,6 +23,7 @@ public sealed class HostNode : IAsyncDisposable
     private readonly List<string> _output = [];
     private readonly string _dataFolder;
     private readonly SiteSecrets _secrets;
+    private readonly IDisposable _running;
 
     private HostNode(string name, Process process, Uri root, string dataFolder, SiteSecrets secrets)
     {
@@ -32,6 +33,7 @@ public sealed class HostNode : IAsyncDisposable
         Root = root;
         _dataFolder = dataFolder;
         _secrets = secrets;
+        _running = TestRun.Running("node", $"{name}-{process.Id}");
     }
 
     public string Name { get; }
@@ -152,6 +154,7 @@ public sealed class HostNode : IAsyncDisposable
         }
 
         _process.Dispose();
+        _running.Dispose();
         _watchdog.Kill();
         _watchdog.Dispose();
         try

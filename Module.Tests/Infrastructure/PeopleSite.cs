@@ -121,3 +121,9 @@ public class PeopleSite : IAsyncLifetime
         return user;
     }
 }
+
+/// <summary>The people site with Identity's production password hashing, for tests that time sign-in and registration.</summary>
+public sealed class ProductionHashingPeopleSite : PeopleSite
+{
+    protected override Task<TestSiteOptions> DatabaseAsync(TestSiteOptions options) => Task.FromResult(options with { ProductionPasswordHashing = true });
+}

@@ -13,10 +13,8 @@ public static class SecretsAudit
     // Identity's V3 format: marker 0x01, PRF (UInt32, 2 = HMACSHA512), iterations, salt length, salt, subkey.
     private const byte IdentityV3Marker = 0x01;
     private const uint HmacSha512 = 2;
-    private const int MinimumIterations = 100_000;
-
-    /// <summary>Every password hash is Identity's V3 PBKDF2 format with at least Identity's default iterations.</summary>
-    public static async Task AssertPasswordHashesAreIdentitysAsync(CustomersDbContext db)
+    /// <summary>Every password hash is Identity's V3 PBKDF2 format with at least <paramref name="minimumIterations"/> (Identity's default on a production-cost site).</summary>
+    public static async Task AssertPasswordHashesAreIdentitysAsync(CustomersDbContext db, int minimumIterations)
     {
         if (!(await db.Database.GetAppliedMigrationsAsync()).Any())
         {
@@ -26,7 +24,7 @@ public static class SecretsAudit
         var hashes = await db.Users.Where(user => user.PasswordHash != null).Select(user => new { user.UserName, user.PasswordHash }).ToListAsync();
         foreach (var hash in hashes)
         {
-            Assert.True(IsIdentityV3(hash.PasswordHash!), $"The password hash of {hash.UserName} is not Identity's V3 format.");
+            Assert.True(IsIdentityV3(hash.PasswordHash!, minimumIterations), $"The password hash of {hash.UserName} is not Identity's V3 format with at least {minimumIterations} iterations.");
         }
     }
 
@@ -44,7 +42,7 @@ public static class SecretsAudit
         return await DatabaseSnapshot.TextAsync(connection, postgres: true, ignored: new HashSet<string>());
     }
 
-    private static bool IsIdentityV3(string hash)
+    private static bool IsIdentityV3(string hash, int minimumIterations)
     {
         byte[] bytes;
         try
@@ -64,7 +62,7 @@ public static class SecretsAudit
         var prf = ReadUInt32(bytes, 1);
         var iterations = ReadUInt32(bytes, 5);
         var saltLength = ReadUInt32(bytes, 9);
-        return prf == HmacSha512 && iterations >= MinimumIterations && saltLength >= 16 && bytes.Length == 13 + saltLength + 32;
+        return prf == HmacSha512 && iterations >= minimumIterations && saltLength >= 16 && bytes.Length == 13 + saltLength + 32;
     }
 
     private static uint ReadUInt32(byte[] bytes, int offset) =>

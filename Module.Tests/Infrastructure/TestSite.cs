@@ -2,6 +2,7 @@ using Commerce.Customers.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,12 @@ public sealed record TestSiteOptions
     /// <summary>The site's clock, such as a FakeTimeProvider that a test moves forward; the system clock if null.</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>
+    /// Identity's password hasher at its production cost (100,000 PBKDF2 iterations) rather than the
+    /// test cost. Tests of timing and of the hashes themselves need it; see docs/testing.md.
+    /// </summary>
+    public bool ProductionPasswordHashing { get; init; }
+
     /// <summary>Any other configuration, such as <c>CommerceCustomers:Email:Dispatcher:MaxAttempts</c>.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 }
@@ -52,6 +59,7 @@ public sealed class TestSite : WebApplicationFactory<Program>
 
     private readonly TestSiteOptions _options;
     private readonly string _dataFolder;
+    private readonly IDisposable _running;
     private bool _started;
 
     public TestSite(TestSiteOptions? options = null)
@@ -63,6 +71,9 @@ public sealed class TestSite : WebApplicationFactory<Program>
             Secrets.Add(AdminPassword);
         }
         _dataFolder = _options.DataFolder ?? Path.Combine(Path.GetTempPath(), "commerce-site-" + Guid.NewGuid().ToString("N")[..12]);
+        Name = Path.GetFileName(_dataFolder) + "-" + Guid.NewGuid().ToString("N")[..4];
+        _running = TestRun.Running("site", Name);
+        Logs.SiteStarted(Name);
         if (_options.UseKestrel)
         {
             UseKestrel(0);
@@ -91,6 +102,9 @@ public sealed class TestSite : WebApplicationFactory<Program>
     public Uri RootUri => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
 
     public string DataFolder => _dataFolder;
+
+    /// <summary>The site's name in the run's log record (see <see cref="TestRun"/>).</summary>
+    public string Name { get; }
 
     /// <summary>Every line the site logged, at every level.</summary>
     public CapturedLogs Logs { get; }
@@ -155,13 +169,20 @@ public sealed class TestSite : WebApplicationFactory<Program>
         }
 
         builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddresses.FromHeader>());
+        if (!_options.ProductionPasswordHashing)
+        {
+            builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(options => options.IterationCount = TestPasswordHashing.Iterations));
+        }
+
         if (_options.Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
 
-        // A rule for the provider itself outranks appsettings' category levels, so nothing is hidden from it.
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
+        // The site logs only to its captured lines, which hold its log budget; nothing reaches the
+        // console unless no test expected it. A rule for the provider itself outranks appsettings'
+        // category levels, so nothing is hidden from it.
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
 
         if (_options.SetupRecipe is not null)
         {
@@ -172,7 +193,7 @@ public sealed class TestSite : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>Stops the site, then proves that no secret it saw is in its database or logs (see <see cref="SiteSecrets"/>).</summary>
+    /// <summary>Stops the site, then proves that it logged no error its test did not expect, and that no secret it saw is in its database or logs (see <see cref="SiteSecrets"/>).</summary>
     public override async ValueTask DisposeAsync()
     {
         try
@@ -181,7 +202,7 @@ public sealed class TestSite : WebApplicationFactory<Program>
             {
                 if (_started)
                 {
-                    await WithDbAsync(async db => { await SecretsAudit.AssertPasswordHashesAreIdentitysAsync(db); return true; });
+                    await WithDbAsync(async db => { await SecretsAudit.AssertPasswordHashesAreIdentitysAsync(db, _options.ProductionPasswordHashing ? TestPasswordHashing.ProductionIterations : TestPasswordHashing.Iterations); return true; });
                 }
             }
             finally
@@ -190,12 +211,16 @@ public sealed class TestSite : WebApplicationFactory<Program>
                 // folder goes: a dispatcher left running against a deleted database retries for ever.
                 await base.DisposeAsync();
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Logs.SiteStopped();
+                _running.Dispose();
             }
 
             if (_started)
             {
                 await AssertNoSecretLeftAsync();
             }
+
+            Logs.AssertNoUnexpectedErrors();
         }
         finally
         {

@@ -12,7 +12,7 @@ namespace Commerce.Customers.Tests.Integration;
 /// sign-in reveals no accounts, by its words or by its time; and lockout cannot be used by one
 /// client to keep an account's owner out.
 /// </summary>
-public sealed partial class AbuseGuessingTests(PeopleSite people, ITestOutputHelper output) : IClassFixture<PeopleSite>
+public sealed partial class AbuseGuessingTests(ProductionHashingPeopleSite people, ITestOutputHelper output) : IClassFixture<ProductionHashingPeopleSite>
 {
     private const int Limit = 3;
     private const string Unknown = "The email or password is incorrect.";

@@ -229,8 +229,7 @@ public sealed class SqliteBulkActionsTests : BulkActionsTests
     protected override Task<TestSiteOptions> SiteOptionsAsync() => Task.FromResult(new TestSiteOptions());
 }
 
-[Collection(PostgresCollection.Name)]
-public sealed class PostgresBulkActionsTests(PostgresServer postgres) : BulkActionsTests
+public sealed class PostgresBulkActionsTests(SharedPostgresServer postgres) : BulkActionsTests, IClassFixture<SharedPostgresServer>
 {
     protected override async Task<TestSiteOptions> SiteOptionsAsync() =>
         new() { Provider = DatabaseProvider.PostgreSql, ConnectionString = await postgres.CreateDatabaseAsync("bulk") };

@@ -107,8 +107,7 @@ public sealed class SqliteConcurrentWriteTests(ITestOutputHelper output) : Concu
     protected override Task<TestSiteOptions> SiteOptionsAsync() => Task.FromResult(new TestSiteOptions());
 }
 
-[Collection(PostgresCollection.Name)]
-public sealed class PostgresConcurrentWriteTests(PostgresServer postgres, ITestOutputHelper output) : ConcurrentWriteTests(output)
+public sealed class PostgresConcurrentWriteTests(SharedPostgresServer postgres, ITestOutputHelper output) : ConcurrentWriteTests(output), IClassFixture<SharedPostgresServer>
 {
     protected override async Task<TestSiteOptions> SiteOptionsAsync() =>
         new() { Provider = DatabaseProvider.PostgreSql, ConnectionString = await postgres.CreateDatabaseAsync("concurrentwrites") };

@@ -125,11 +125,15 @@ public abstract class CreditCheckoutTests : ManyClientsSiteTests
         }
 
         // The credit is spent, then the order's insert fails: the whole transaction rolls back.
+        // ASP.NET Core and EF Core log the failure as the error it is.
+        Site.Logs.Expect("Microsoft.", "Orders are closed");
         await Site.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(RefuseOrdersSql));
         using (var broken = await holly.PostFormAsync(ShopForms.CheckoutUrl, ShopForms.CheckoutFields(Holly, ("UseCredit", "true"))))
         {
             Assert.Equal(HttpStatusCode.InternalServerError, broken.StatusCode);
         }
+
+        Assert.Contains(Site.Logs.Errors, line => line.Contains("Orders are closed", StringComparison.Ordinal));
 
         Assert.Equal(10m, await BalanceAsync(id));
         Assert.Equal(1, await Site.WithDbAsync(db => db.CreditEntries.CountAsync(e => e.CustomerId == id)));
@@ -225,8 +229,7 @@ public sealed class SqliteCreditCheckoutTests : CreditCheckoutTests
     }
 }
 
-[Collection(PostgresCollection.Name)]
-public sealed class PostgresCreditCheckoutTests(PostgresServer postgres) : CreditCheckoutTests
+public sealed class PostgresCreditCheckoutTests(SharedPostgresServer postgres) : CreditCheckoutTests, IClassFixture<SharedPostgresServer>
 {
     protected override string RefuseOrdersSql => """
         CREATE FUNCTION refuse_orders() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'Orders are closed.'; END $$;

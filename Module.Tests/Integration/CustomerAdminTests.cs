@@ -377,8 +377,7 @@ public sealed class SqliteCustomerAdminTests : CustomerAdminTests
     protected override Task<TestSiteOptions> SiteOptionsAsync() => Task.FromResult(new TestSiteOptions());
 }
 
-[Collection(PostgresCollection.Name)]
-public sealed class PostgresCustomerAdminTests(PostgresServer postgres) : CustomerAdminTests
+public sealed class PostgresCustomerAdminTests(SharedPostgresServer postgres) : CustomerAdminTests, IClassFixture<SharedPostgresServer>
 {
     protected override async Task<TestSiteOptions> SiteOptionsAsync() =>
         new() { Provider = DatabaseProvider.PostgreSql, ConnectionString = await postgres.CreateDatabaseAsync("admin") };

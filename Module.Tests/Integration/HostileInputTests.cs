@@ -379,15 +379,14 @@ public sealed class SqliteHostileInputTests(HostileInputSite fixture) : HostileI
 /// The same attacks on PostgreSQL, which refuses what SQLite stores (a NUL in text, for one).
 /// Each test gets its own site: a class fixture cannot reach the shared PostgreSQL server.
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed class PostgresHostileInputTests(PostgresServer postgres) : HostileInputTests(new PostgresHostileInputSite(postgres)), IAsyncLifetime
+public sealed class PostgresHostileInputTests(SharedPostgresServer postgres) : HostileInputTests(new PostgresHostileInputSite(postgres)), IAsyncLifetime, IClassFixture<SharedPostgresServer>
 {
     public Task InitializeAsync() => Fixture.InitializeAsync();
 
     public Task DisposeAsync() => Fixture.DisposeAsync();
 }
 
-public sealed class PostgresHostileInputSite(PostgresServer postgres) : HostileInputSite
+public sealed class PostgresHostileInputSite(SharedPostgresServer postgres) : HostileInputSite
 {
     protected override async Task<TestSiteOptions> DatabaseAsync(TestSiteOptions options) =>
         options with { Provider = DatabaseProvider.PostgreSql, ConnectionString = await postgres.CreateDatabaseAsync("hostile") };

@@ -68,9 +68,12 @@ public sealed class KeyRingProtectionTests
                 Assert.Equal(password, Unprotect(restarted, protectedSecret));
             }
 
-            await using (var elsewhere = await TestSite.StartAsync(new TestSiteOptions { DataFolder = copy, Settings = DispatcherOff }))
+            // The copy's key ring cannot be read without the certificate: Data Protection says so in its log.
+            var unreadableKeys = new CapturedLogs().Expect("Microsoft.AspNetCore.DataProtection.KeyManagement", "Unable to retrieve the decryption key");
+            await using (var elsewhere = await TestSite.StartAsync(new TestSiteOptions { DataFolder = copy, Settings = DispatcherOff, Logs = unreadableKeys }))
             {
                 Assert.ThrowsAny<CryptographicException>(() => Unprotect(elsewhere, protectedSecret));
+                Assert.Contains(elsewhere.Logs.Errors, line => line.Contains("Unable to retrieve the decryption key", StringComparison.Ordinal));
             }
         }
         finally

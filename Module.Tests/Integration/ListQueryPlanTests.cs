@@ -104,8 +104,7 @@ public sealed class SqliteListQueryPlanTests(ITestOutputHelper output) : ListQue
     protected override bool Sorts(string plan) => plan.Contains("TEMP B-TREE", StringComparison.Ordinal);
 }
 
-[Collection(PostgresCollection.Name)]
-public sealed class PostgresListQueryPlanTests(PostgresServer postgres, ITestOutputHelper output) : ListQueryPlanTests(output)
+public sealed class PostgresListQueryPlanTests(SharedPostgresServer postgres, ITestOutputHelper output) : ListQueryPlanTests(output), IClassFixture<SharedPostgresServer>
 {
     protected override async Task<TestSiteOptions> SiteOptionsAsync() =>
         new() { Provider = DatabaseProvider.PostgreSql, ConnectionString = await postgres.CreateDatabaseAsync("listplans") };

@@ -388,8 +388,7 @@ public sealed class SqliteLoginDetailsTests : LoginDetailsTests
     protected override Task<TestSiteOptions> SiteOptionsAsync() => Task.FromResult(new TestSiteOptions());
 }
 
-[Collection(PostgresCollection.Name)]
-public sealed class PostgresLoginDetailsTests(PostgresServer postgres) : LoginDetailsTests
+public sealed class PostgresLoginDetailsTests(SharedPostgresServer postgres) : LoginDetailsTests, IClassFixture<SharedPostgresServer>
 {
     protected override async Task<TestSiteOptions> SiteOptionsAsync() =>
         new() { Provider = DatabaseProvider.PostgreSql, ConnectionString = await postgres.CreateDatabaseAsync("logins") };

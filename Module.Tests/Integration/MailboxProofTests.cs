@@ -407,8 +407,7 @@ public sealed class SqliteMailboxProofTests : MailboxProofTests
     protected override Task<TestSiteOptions> SiteOptionsAsync() => Task.FromResult(new TestSiteOptions());
 }
 
-[Collection(PostgresCollection.Name)]
-public sealed class PostgresMailboxProofTests(PostgresServer postgres) : MailboxProofTests
+public sealed class PostgresMailboxProofTests(SharedPostgresServer postgres) : MailboxProofTests, IClassFixture<SharedPostgresServer>
 {
     protected override async Task<TestSiteOptions> SiteOptionsAsync() =>
         new() { Provider = DatabaseProvider.PostgreSql, ConnectionString = await postgres.CreateDatabaseAsync("mailbox") };

@@ -218,8 +218,7 @@ public sealed class SqliteMembershipTests : MembershipTests
     protected override Task<TestSiteOptions> SiteOptionsAsync() => Task.FromResult(new TestSiteOptions());
 }
 
-[Collection(PostgresCollection.Name)]
-public sealed class PostgresMembershipTests(PostgresServer postgres) : MembershipTests
+public sealed class PostgresMembershipTests(SharedPostgresServer postgres) : MembershipTests, IClassFixture<SharedPostgresServer>
 {
     protected override async Task<TestSiteOptions> SiteOptionsAsync() =>
         new() { Provider = DatabaseProvider.PostgreSql, ConnectionString = await postgres.CreateDatabaseAsync("membership") };

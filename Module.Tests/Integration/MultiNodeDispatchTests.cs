@@ -8,8 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Commerce.Customers.Tests.Integration;
 
 /// <summary>Two sites (nodes) dispatching from one PostgreSQL database to one SMTP server.</summary>
-[Collection(PostgresCollection.Name)]
-public sealed class MultiNodeDispatchTests(PostgresServer postgres) : IAsyncLifetime
+public sealed class MultiNodeDispatchTests(SharedPostgresServer postgres) : IAsyncLifetime, IClassFixture<SharedPostgresServer>
 {
     private SmtpTestServer _smtp = null!;
 

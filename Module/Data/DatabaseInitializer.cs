@@ -19,7 +19,7 @@ internal static class DatabaseInitializer
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
+        await db.Database.MigrateQuietlyAsync(cancellationToken);
 
         if (options.Provider == DatabaseProvider.Sqlite)
         {
