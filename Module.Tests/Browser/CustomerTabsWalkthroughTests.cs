@@ -1,4 +1,5 @@
 using Commerce.Customers.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Commerce.Customers.Tests.Browser;
@@ -102,6 +103,10 @@ public sealed class CustomerTabsWalkthroughTests(ChromiumBrowser chromium)
         // Notifications: the email that Generate password sends is listed, its password masked.
         await page.GetByRole(AriaRole.Button, new() { Name = "Generate password" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice.success")).ToContainTextAsync("A new password was generated");
+        // The subject is rendered when the email is delivered, so the list shows it once the dispatcher has sent it.
+        var generated = await site.WithDbAsync(db => db.Notifications.Where(n => n.RecipientEmail == "frank@martin.com" && n.Template == Commerce.Customers.Notifications.EmailTemplateDefinitions.PasswordChanged)
+            .OrderByDescending(n => n.CreatedUtc).Select(n => n.Id).FirstAsync());
+        await Outbox.WaitUntilAsync(site, generated, n => n.SentUtc is not null);
         await page.Locator(".tabs").GetByRole(AriaRole.Link, new() { Name = "Notifications" }).ClickAsync();
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Your new password for Test shop");
         await page.CloseAsync();

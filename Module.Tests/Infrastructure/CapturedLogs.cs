@@ -55,6 +55,43 @@ public sealed class CapturedLogs : ILoggerProvider
         return this;
     }
 
+    /// <summary>
+    /// Like <see cref="Expect"/>, but only until the returned scope ends: for errors that belong to
+    /// one phase of a test, such as EF Core's while the database is down, and are failures after it.
+    /// </summary>
+    public IDisposable Expecting(params (string Category, string? Containing)[] rules)
+    {
+        lock (_sync)
+        {
+            _expected.AddRange(rules);
+        }
+
+        return new Scope(this, rules);
+    }
+
+    /// <summary>What EF Core logs while the database is down: failed commands, connections, queries and saves.</summary>
+    public static readonly (string Category, string? Containing)[] DatabaseOutage =
+    [
+        ("Microsoft.EntityFrameworkCore.Database.Command", null),
+        ("Microsoft.EntityFrameworkCore.Database.Connection", null),
+        ("Microsoft.EntityFrameworkCore.Query", null),
+        ("Microsoft.EntityFrameworkCore.Update", null),
+    ];
+
+    private sealed class Scope(CapturedLogs owner, (string Category, string? Containing)[] rules) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (owner._sync)
+            {
+                foreach (var rule in rules)
+                {
+                    owner._expected.Remove(rule);
+                }
+            }
+        }
+    }
+
     /// <summary>Called by a site as it starts: lines are now its, and stay on budget until it stops.</summary>
     internal void SiteStarted(string site)
     {

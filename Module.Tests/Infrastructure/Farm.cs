@@ -38,6 +38,8 @@ public sealed class Farm : IAsyncDisposable
             Provider = DatabaseProvider.PostgreSql,
             ConnectionString = connectionString,
             SetupRecipe = "blank",
+            // Like the nodes, the real cost: an outage test relies on a job of password hashes taking seconds.
+            ProductionPasswordHashing = true,
             // Its dispatcher is off; given the server, it reads the delivered emails for secrets when disposed.
             Smtp = smtp,
             Settings = new Dictionary<string, string>

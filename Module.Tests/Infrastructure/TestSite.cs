@@ -168,7 +168,7 @@ public sealed class TestSite : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddresses.FromHeader>());
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddresses.FromHeader>().AddSingleton<IStartupFilter, RequestBodyLimit>());
         if (!_options.ProductionPasswordHashing)
         {
             builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(options => options.IterationCount = TestPasswordHashing.Iterations));

@@ -116,6 +116,27 @@ public sealed class CustomerImportTests : IAsyncLifetime
         Assert.Equal(0, await _site.WithDbAsync(db => db.BulkJobs.CountAsync()));
     }
 
+    [Theory]
+    [InlineData(Commerce.Customers.Controllers.CustomerImportController.MaxFileBytes + 1)]
+    [InlineData(Commerce.Customers.Controllers.CustomerImportController.MaxFileBytes + 1024 * 1024)]
+    public async Task A_file_over_the_size_limit_is_refused_with_the_limit_and_starts_nothing(long size)
+    {
+        using var admin = await _site.AdminClientAsync();
+        var line = Encoding.UTF8.GetBytes("Someone,someone@example.com\r\n");
+        var file = new byte[size];
+        Encoding.UTF8.GetBytes("Last name,Email\r\n").CopyTo(file, 0);
+        for (var at = 32; at + line.Length <= file.Length; at += line.Length)
+        {
+            line.CopyTo(file, at);
+        }
+
+        using var refused = await admin.PostFileAsync("/admin/customers/import", "file", "customers.csv", file);
+        var page = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.True(refused.StatusCode is HttpStatusCode.OK or HttpStatusCode.RequestEntityTooLarge, $"{(int)refused.StatusCode}: {page[..Math.Min(page.Length, 400)]}");
+        Assert.Contains("larger than 10 MB", page, StringComparison.Ordinal);
+        Assert.Equal(0, await _site.WithDbAsync(db => db.BulkJobs.CountAsync()));
+    }
+
     [Fact]
     public async Task The_lists_own_export_reads_back_as_an_import()
     {

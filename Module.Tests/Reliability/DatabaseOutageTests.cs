@@ -101,10 +101,17 @@ public sealed class DatabaseOutageTests(PostgresServer postgres, ITestOutputHelp
         farm.Smtp.AcceptDelay = TimeSpan.FromSeconds(1);
         var batch = dispatcher.DispatchBatchAsync(CancellationToken.None);
         await farm.Smtp.WaitForAsync(1, TimeSpan.FromSeconds(60));
-        await postgres.StopForOutageAsync();
-        var cutOff = await Record.ExceptionAsync(() => batch.WaitAsync(TimeSpan.FromSeconds(90)));
-        var sentBeforeOutageEnded = farm.Smtp.Messages.Count;
-        await postgres.StartAgainAsync();
+        Exception? cutOff;
+        int sentBeforeOutageEnded;
+        using (farm.Observer.Logs.Expecting(CapturedLogs.DatabaseOutage))
+        {
+            await postgres.StopForOutageAsync();
+            cutOff = await Record.ExceptionAsync(() => batch.WaitAsync(TimeSpan.FromSeconds(90)));
+            sentBeforeOutageEnded = farm.Smtp.Messages.Count;
+            await postgres.StartAgainAsync();
+        }
+
+        Assert.NotEmpty(farm.Observer.Logs.Errors);
 
         // The claims' lease is two minutes; the next batch must not wait for it.
         farm.Smtp.AcceptDelay = TimeSpan.Zero;
@@ -142,9 +149,15 @@ public sealed class DatabaseOutageTests(PostgresServer postgres, ITestOutputHelp
         var runner = farm.Observer.Services.GetServices<IHostedService>().OfType<BulkJobRunner>().Single();
         var run = runner.RunNextAsync(CancellationToken.None);
         var processedBefore = await WaitForProgressAsync(farm, jobId, 3);
-        await postgres.StopForOutageAsync();
-        var cutOff = await Record.ExceptionAsync(() => run.WaitAsync(TimeSpan.FromSeconds(90)));
-        await postgres.StartAgainAsync();
+        Exception? cutOff;
+        using (farm.Observer.Logs.Expecting(CapturedLogs.DatabaseOutage))
+        {
+            await postgres.StopForOutageAsync();
+            cutOff = await Record.ExceptionAsync(() => run.WaitAsync(TimeSpan.FromSeconds(90)));
+            await postgres.StartAgainAsync();
+        }
+
+        Assert.NotEmpty(farm.Observer.Logs.Errors);
 
         // The claim's lease is a minute; the next run must not wait for it.
         var ranAfter = await runner.RunNextAsync(CancellationToken.None);

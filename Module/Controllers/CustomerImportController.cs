@@ -28,6 +28,7 @@ public sealed class CustomerImportController(
     [HttpPost("")]
     [RequestSizeLimit(MaxFileBytes + 64 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes + 64 * 1024)]
+    [TypeFilter<UploadTooLargeFilter>]
     public async Task<IActionResult> Upload(IFormFile? file, CancellationToken cancellationToken)
     {
         if (file is null || file.Length == 0)
@@ -37,7 +38,7 @@ public sealed class CustomerImportController(
 
         if (file.Length > MaxFileBytes)
         {
-            return Refuse(S["The file is larger than {0} MB. Split it into smaller files.", MaxFileBytes / 1024 / 1024]);
+            return Refuse(TooLargeMessage(S));
         }
 
         string text;
@@ -76,6 +77,9 @@ public sealed class CustomerImportController(
         var job = await jobs.PrepareImportAsync(text, lines, errors, S["Import {0:N0} lines from {1}", lines, name.Length > 100 ? name[..100] : name], User, cancellationToken);
         return RedirectToAction(nameof(BulkJobsController.Details), "BulkJobs", new { id = job.Id });
     }
+
+    internal static string TooLargeMessage(IStringLocalizer localizer) =>
+        localizer["The file is larger than {0} MB. Split it into smaller files.", MaxFileBytes / 1024 / 1024];
 
     private ViewResult Refuse(string message)
     {
