@@ -17,6 +17,9 @@ public sealed class SharedPostgresServer : IAsyncLifetime
 
     public async Task InitializeAsync() => Server = await Shared.Value;
 
+    /// <summary>The shared server, for fixtures that are not test classes themselves.</summary>
+    public static Task<PostgresServer> ServerAsync() => Shared.Value;
+
     /// <summary>An empty database of the shared server that no other test sees.</summary>
     public Task<string> CreateDatabaseAsync(string? prefix = null) => Server.CreateDatabaseAsync(prefix);
 

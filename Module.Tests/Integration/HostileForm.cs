@@ -29,6 +29,7 @@ public sealed record HostileForm(
         var failures = new List<string>();
         var client = await fixture.SharedClientAsync(Person);
         var token = await TokenAsync(client);
+        await using var changes = await DatabaseChanges.WatchAsync(fixture.Site);
         var before = await DatabaseSnapshot.TakeAsync(fixture.Site, IgnoredColumns);
         for (var i = 0; i < inputs.Count; i++)
         {
@@ -47,7 +48,9 @@ public sealed record HostileForm(
             }
 
             using var response = await PostAsync(client, fields, token);
-            var after = await DatabaseSnapshot.TakeAsync(fixture.Site, IgnoredColumns);
+            // Every table is compared only if something may have been committed since the last
+            // snapshot; when nothing was, the last snapshot is the database as it is now.
+            var after = await changes.MayHaveChangedAsync() ? await DatabaseSnapshot.TakeAsync(fixture.Site, IgnoredColumns) : before;
             switch (response.StatusCode)
             {
                 case HttpStatusCode.OK or HttpStatusCode.BadRequest:
