@@ -65,6 +65,10 @@ install_missing_packages() {
     packages+=(postgresql-15)
     reasons+=("PostgreSQL server binaries are not under /usr/lib/postgresql/*/bin (COMMERCE_TEST_POSTGRES=<admin connection string> uses an existing server instead).")
   fi
+  if ! command -v node >/dev/null; then
+    packages+=(nodejs)
+    reasons+=("Node is not installed (the password tests compare the server's zxcvbn with Node's).")
+  fi
   if [ ${#packages[@]} -eq 0 ]; then return; fi
 
   if [ "$(id -u)" -ne 0 ]; then

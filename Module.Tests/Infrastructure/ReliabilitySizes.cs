@@ -9,7 +9,7 @@ namespace Commerce.Customers.Tests.Infrastructure;
 /// </summary>
 public static class ReliabilitySizes
 {
-    public static int Scale => Read("COMMERCE_RELIABILITY_SCALE", 1);
+    public static int Scale => Read("COMMERCE_RELIABILITY_SCALE", 1) * TestScale.Factor;
 
     public static int MultiNodeRequests => 200 * Scale;
 

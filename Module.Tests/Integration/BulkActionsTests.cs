@@ -21,8 +21,8 @@ public abstract class BulkActionsTests : IAsyncLifetime
 
     protected abstract Task<TestSiteOptions> SiteOptionsAsync();
 
-    /// <summary>How many customers get logins in the big run: a thousand, as the issue asks, unless COMMERCE_BULK_SIZE says otherwise.</summary>
-    protected virtual int BulkSize => int.TryParse(Environment.GetEnvironmentVariable("COMMERCE_BULK_SIZE"), out var size) ? size : 1000;
+    /// <summary>How many customers get logins in the big run: a thousand, or more with <see cref="TestScale"/>.</summary>
+    protected virtual int BulkSize => TestScale.BulkCustomers;
 
     public async Task InitializeAsync()
     {

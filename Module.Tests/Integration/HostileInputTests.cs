@@ -16,8 +16,8 @@ namespace Commerce.Customers.Tests.Integration;
 /// </summary>
 public abstract partial class HostileInputTests(HostileInputSite fixture)
 {
-    /// <summary>Cases per form and per query string: every category about 27 times.</summary>
-    private const int CasesEach = 300;
+    /// <summary>Cases per form and per query string: every category about 27 times (more with <see cref="TestScale"/>).</summary>
+    private static readonly int CasesEach = TestScale.HostileCases;
 
     private const string StrongPassword = "Correct-Horse-Battery-Staple-9";
 

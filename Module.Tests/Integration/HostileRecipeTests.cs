@@ -30,7 +30,7 @@ public sealed class HostileRecipeTests : IAsyncLifetime
     {
         var before = await DatabaseSnapshot.TakeAsync(_site);
         var failures = new List<string>();
-        var files = MalformedRecipes.Generate(seed: 8, count: 300);
+        var files = MalformedRecipes.Generate(seed: 8, count: TestScale.HostileCases);
         for (var i = 0; i < files.Count; i++)
         {
             var path = Path.Combine(_folder, $"hostile-{i}.recipe.json");

@@ -11,7 +11,7 @@ namespace Commerce.Customers.Tests.Integration;
 /// </summary>
 public sealed class HostileSetupTests
 {
-    private const int Cases = 300;
+    private static readonly int Cases = TestScale.HostileCases;
     private const string Password = "Setup-Passw0rd-2026!";
     private static readonly string[] Fields = ["SiteName", "AdminEmail", "AdminPassword", "Recipe"];
 
