@@ -107,10 +107,11 @@ public sealed class ChromiumBrowser : IAsyncLifetime
 }
 
 /// <summary>
-/// Lets test classes marked <c>[Collection(ChromiumCollection.Name)]</c> share one browser process.
+/// Lets test classes marked <c>[Collection(ChromiumCollection.Name)]</c> share one browser process;
+/// they take turns with each other and run beside the other test classes, within Playwright's
+/// 30-second waits even on a loaded machine.
 /// </summary>
-// Browser tests run alone, after the parallel collections, so a busy machine cannot starve them of CPU.
-[CollectionDefinition(Name, DisableParallelization = true)]
+[CollectionDefinition(Name)]
 public sealed class ChromiumCollection : ICollectionFixture<ChromiumBrowser>
 {
     public const string Name = "Chromium";

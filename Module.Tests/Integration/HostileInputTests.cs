@@ -12,193 +12,21 @@ namespace Commerce.Customers.Tests.Integration;
 /// <summary>
 /// Generated hostile input (<see cref="HostileInputs"/>) against every form, query string and
 /// uploaded file: never a 500, a refusal always says why and writes nothing, and what is accepted
-/// comes back exactly as typed.
+/// comes back exactly as typed. The attacks and forms are here; the tests are in three classes per
+/// database (<see cref="HostileInputTests"/>, <see cref="HostileAdminFormTests"/>,
+/// <see cref="HostilePublicFormTests"/>), each with a site of its own, so the long runs go in parallel.
 /// </summary>
-public abstract partial class HostileInputTests(HostileInputSite fixture)
+public abstract partial class HostileAttacks(HostileInputSite fixture)
 {
     /// <summary>Cases per form and per query string: every category about 27 times (more with <see cref="TestScale"/>).</summary>
-    private static readonly int CasesEach = TestScale.HostileCases;
+    protected static readonly int CasesEach = TestScale.HostileCases;
 
-    private const string StrongPassword = "Correct-Horse-Battery-Staple-9";
+    protected const string StrongPassword = "Correct-Horse-Battery-Staple-9";
 
     protected HostileInputSite Fixture => fixture;
 
-    [Fact]
-    public Task Admin_forms_never_fail_refuse_with_a_message_and_write_nothing_when_they_refuse() =>
-        AttackAllAsync(AdminForms(), seed: 8);
-
-    [Fact]
-    public async Task Public_forms_never_fail_refuse_with_a_message_and_write_nothing_when_they_refuse()
-    {
-        // The admin forms' attack may have left registration or password reset switched off (a
-        // hostile value in a checkbox is a valid "no"); the public forms need the fixture's settings.
-        await AccountSettingsForm.AllowUnconfirmedSignInAsync(fixture.Site);
-        await AttackAllAsync(PublicForms(), seed: 88);
-    }
-
-    [Fact]
-    public async Task Query_strings_and_ids_in_addresses_never_fail_and_write_nothing()
-    {
-        var inputs = HostileInputs.Generate(seed: 888, CasesEach);
-        var admin = await fixture.SharedClientAsync(Person.Administrator);
-        var customer = await fixture.SharedClientAsync(Person.Customer);
-        var apollo = fixture.UnregisteredCustomerId;
-        var targets = new (SiteClient Client, Func<int, string, string> Url)[]
-        {
-            (admin, (i, h) => $"/admin/customers?{ListParameters[i % ListParameters.Length]}={Q(h)}"),
-            (admin, (i, h) => $"/admin/customers/export?{ListParameters[i % ListParameters.Length]}={Q(h)}"),
-            (admin, (_, h) => $"/admin/notifications?status={Q(h)}&olderThan={Q(h)}"),
-            (admin, (_, h) => $"/admin/customers/{Q(h)}/general"),
-            (admin, (_, h) => $"/admin/customers/{apollo}/{Q(h)}"),
-            (admin, (_, h) => $"/admin/customers/{apollo}/addresses?edit={Q(h)}"),
-            (admin, (_, h) => $"/admin/customers/{apollo}/credit?correct={Q(h)}"),
-            (admin, (_, h) => $"/admin/customers/jobs/{Q(h)}"),
-            (admin, (_, h) => $"/admin/customers/jobs/{Q(h)}/progress"),
-            (admin, (_, h) => $"/admin/email-templates/{Q(h)}"),
-            (admin, (_, h) => $"/admin/orders/new?customerId={Q(h)}"),
-            (admin, (_, h) => $"/admin/login?returnUrl={Q(h)}"),
-            (customer, (_, h) => $"/account/orders/{Q(h)}"),
-            (customer, (_, h) => $"/account/change-password?returnUrl={Q(h)}"),
-            (customer, (_, h) => $"/account/login?returnUrl={Q(h)}"),
-            (customer, (_, h) => $"/account/register?returnUrl={Q(h)}"),
-            (customer, (_, h) => $"/shop/orders/{Q(h)}"),
-        };
-
-        var before = await DatabaseSnapshot.TakeAsync(fixture.Site);
-        var failures = new List<string>();
-        var sent = 0;
-        foreach (var (client, url) in targets)
-        {
-            foreach (var (input, i) in inputs.Select((input, i) => (input, i)))
-            {
-                var address = url(i, input.Value);
-                // Kestrel answers a NUL in the path with 400 before the site sees it; the test server throws instead.
-                if (address.Split('?')[0].Contains("%00", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                using var response = await client.GetAsync(address);
-                sent++;
-                if ((int)response.StatusCode >= 500)
-                {
-                    failures.Add($"GET {HostileInput.Shown(address)} ({input.Category}): HTTP {(int)response.StatusCode}");
-                }
-            }
-        }
-
-        Assert.True(failures.Count == 0, $"{failures.Count} problems in {sent} requests:\n{string.Join('\n', failures.Take(60))}");
-        Assert.Equal(before, await DatabaseSnapshot.TakeAsync(fixture.Site));
-    }
-
-    [Fact]
-    public async Task Sign_in_never_redirects_off_the_site_whatever_the_return_address()
-    {
-        string[] openRedirects =
-        [
-            "//evil.example", "https://evil.example", "http:evil.example", "/\\evil.example", "\\\\evil.example", "///evil.example", " //evil.example",
-            "/\t/evil.example", "https:/evil.example", "javascript:alert(1)", "//evil.example/%2e%2e", "/%2F%2Fevil.example", "\u3002evil.example", "//evil.example@localhost",
-        ];
-        var returnUrls = openRedirects.Concat(HostileInputs.Generate(seed: 8888, 26).Select(input => input.Value)).ToList();
-        var failures = new List<string>();
-        foreach (var (loginUrl, person) in new[] { ("/admin/login", TestSite.AdminEmail), ("/account/login", PeopleSite.CustomerEmail) })
-        {
-            foreach (var returnUrl in returnUrls)
-            {
-                using var client = fixture.Site.CreateSiteClient();
-                var password = person == TestSite.AdminEmail ? TestSite.AdminPassword : PeopleSite.Password;
-                using var response = await client.PostFormAsync(loginUrl, [new("Email", person), new("Password", password), new("ReturnUrl", returnUrl)]);
-                var location = response.Headers.Location?.OriginalString ?? "";
-                // Local means one leading slash and nothing a browser reads as another host.
-                var local = location.StartsWith('/') && !location.StartsWith("//", StringComparison.Ordinal) && !location.StartsWith("/\\", StringComparison.Ordinal);
-                // A return address the form reader refuses (a NUL) gets a 400: no redirect at all, which is fine.
-                if (response.StatusCode != HttpStatusCode.BadRequest && (response.StatusCode != HttpStatusCode.Redirect || !local))
-                {
-                    failures.Add($"{loginUrl} with ReturnUrl {HostileInput.Shown(returnUrl)}: {(int)response.StatusCode} to {HostileInput.Shown(location)}");
-                }
-            }
-        }
-
-        Assert.True(failures.Count == 0, string.Join('\n', failures));
-    }
-
-    [Fact]
-    public async Task Malformed_import_files_are_refused_with_a_message_and_start_nothing()
-    {
-        var admin = await fixture.SharedClientAsync(Person.Administrator);
-        var failures = new List<string>();
-        var files = MalformedCsv.Generate(seed: 8, count: CasesEach);
-        var before = await DatabaseSnapshot.TakeAsync(fixture.Site);
-        foreach (var file in files)
-        {
-            using var response = await admin.PostFileAsync("/admin/customers/import", "file", file.Name, file.Bytes);
-            var after = await DatabaseSnapshot.TakeAsync(fixture.Site);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                if (!HostileForm.ShowsAMessage(await response.Content.ReadAsStringAsync()))
-                {
-                    failures.Add($"{file}: refused without a message");
-                }
-
-                if (after != before)
-                {
-                    failures.Add($"{file}: refused but the database changed");
-                }
-            }
-            else if (response.StatusCode == HttpStatusCode.Redirect)
-            {
-                // Accepted for a dry run: only the job waiting for confirmation is written, no customer.
-                var customersBefore = Regex.Match(before, "== Customers\n(.*?)\n== ", RegexOptions.Singleline).Value;
-                var customersAfter = Regex.Match(after, "== Customers\n(.*?)\n== ", RegexOptions.Singleline).Value;
-                if (customersBefore != customersAfter)
-                {
-                    failures.Add($"{file}: a dry run wrote customers");
-                }
-
-                using var preview = await admin.GetAsync(Html.RedirectPath(response));
-                if (preview.StatusCode != HttpStatusCode.OK)
-                {
-                    failures.Add($"{file}: its dry run page answered {(int)preview.StatusCode}");
-                }
-            }
-            else
-            {
-                failures.Add($"{file}: HTTP {(int)response.StatusCode}");
-            }
-
-            before = after;
-        }
-
-        Assert.True(failures.Count == 0, Report(failures));
-    }
-
-    [Fact]
-    public async Task A_form_that_answers_500_is_reported()
-    {
-        // Every check must be able to fail: a route that always throws (the error page for 500) is caught.
-        var broken = new HostileForm("broken", "/error/500", Person.Administrator, _ => new() { ["x"] = "y" }, ["x"]);
-        var failures = await broken.AttackAsync(fixture, HostileInputs.Generate(seed: 1, count: 3));
-        Assert.Equal(3, failures.Count(failure => failure.Contains("HTTP 500", StringComparison.Ordinal)));
-    }
-
-    [Fact]
-    public async Task A_refusal_that_writes_is_reported()
-    {
-        // The cheap "nothing was committed" check must never hide a write: every case here commits
-        // a row just before a sign-in that is refused.
-        var written = 0;
-        var writing = new HostileForm("writes", "/admin/login", Person.Anonymous, _ => new() { ["Email"] = "nobody@example.com", ["Password"] = "Wrong-Guess-123" }, ["Email"],
-            BeforeEachCase: _ => fixture.Site.WithDbAsync(async db =>
-            {
-                db.Customers.Add(new Commerce.Customers.Models.Customer { LastName = $"Written {++written}", CreatedUtc = DateTime.UtcNow });
-                return await db.SaveChangesAsync();
-            }));
-        var failures = await writing.AttackAsync(fixture, HostileInputs.Generate(seed: 2, count: 3));
-        Assert.Equal(3, failures.Count(failure => failure.Contains("but the database changed", StringComparison.Ordinal)));
-    }
-
     /// <summary>Every form gets the same <see cref="CasesEach"/> inputs; all problems are reported together.</summary>
-    private async Task AttackAllAsync(IEnumerable<HostileForm> forms, int seed)
+    protected async Task AttackAllAsync(IEnumerable<HostileForm> forms, int seed)
     {
         var inputs = HostileInputs.Generate(seed, CasesEach);
         var failures = new List<string>();
@@ -210,7 +38,7 @@ public abstract partial class HostileInputTests(HostileInputSite fixture)
         Assert.True(failures.Count == 0, Report(failures));
     }
 
-    private Task UnlockAsync(string email) =>
+    protected Task UnlockAsync(string email) =>
         fixture.Site.WithDbAsync(async (_, services) =>
         {
             var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Commerce.Customers.Models.ShopUser>>();
@@ -219,7 +47,7 @@ public abstract partial class HostileInputTests(HostileInputSite fixture)
             return (await users.SetLockoutEndDateAsync(user, null)).Succeeded;
         });
 
-    private IEnumerable<HostileForm> AdminForms()
+    protected IEnumerable<HostileForm> AdminForms()
     {
         var apollo = fixture.UnregisteredCustomerId;
         var frank = fixture.FrankId;
@@ -284,7 +112,7 @@ public abstract partial class HostileInputTests(HostileInputSite fixture)
             ["EnableRegistration", "AllowPasswordReset", "LinkLifetimeHours", "MinimumPasswordStrength", "NotificationMode", "RequirePasswordChangeByDefault", "MembershipReminderDays", "RequireEmailConfirmation"]);
     }
 
-    private IEnumerable<HostileForm> PublicForms()
+    protected IEnumerable<HostileForm> PublicForms()
     {
         // Sign-in as nobody, so a refusal never counts a failed attempt against a real login.
         yield return new("Admin sign-in", "/admin/login", Person.Anonymous,
@@ -381,23 +209,212 @@ public abstract partial class HostileInputTests(HostileInputSite fixture)
     }
 
     /// <summary>How many problems each form had, then the first few of each, so one noisy form cannot hide another.</summary>
-    private static string Report(List<string> failures) =>
+    protected static string Report(List<string> failures) =>
         $"{failures.Count} problems:\n" + string.Join('\n', failures.GroupBy(failure => failure.Split(" [")[0])
             .Select(form => $"-- {form.Key}: {form.Count()}\n{string.Join('\n', form.Take(8))}"));
 
     /// <summary>The list's parameters, attacked in turn.</summary>
-    private static readonly string[] ListParameters = ["q", "registered", "sort", "dir", "after", "before", "size"];
+    protected static readonly string[] ListParameters = ["q", "registered", "sort", "dir", "after", "before", "size"];
 
-    private static string Q(string value) => Uri.EscapeDataString(value);
+    protected static string Q(string value) => Uri.EscapeDataString(value);
 
     [GeneratedRegex("\\bvalue=\"([^\"]*)\"")]
     private static partial Regex ValueAttribute();
 }
 
+/// <summary>Hostile query strings, ids, return addresses and import files, and the checks that the attacks can fail.</summary>
+public abstract class HostileInputTests(HostileInputSite fixture) : HostileAttacks(fixture)
+{
+    [Fact]
+    public async Task Query_strings_and_ids_in_addresses_never_fail_and_write_nothing()
+    {
+        var inputs = HostileInputs.Generate(seed: 888, CasesEach);
+        var admin = await Fixture.SharedClientAsync(Person.Administrator);
+        var customer = await Fixture.SharedClientAsync(Person.Customer);
+        var apollo = Fixture.UnregisteredCustomerId;
+        var targets = new (SiteClient Client, Func<int, string, string> Url)[]
+        {
+            (admin, (i, h) => $"/admin/customers?{ListParameters[i % ListParameters.Length]}={Q(h)}"),
+            (admin, (i, h) => $"/admin/customers/export?{ListParameters[i % ListParameters.Length]}={Q(h)}"),
+            (admin, (_, h) => $"/admin/notifications?status={Q(h)}&olderThan={Q(h)}"),
+            (admin, (_, h) => $"/admin/customers/{Q(h)}/general"),
+            (admin, (_, h) => $"/admin/customers/{apollo}/{Q(h)}"),
+            (admin, (_, h) => $"/admin/customers/{apollo}/addresses?edit={Q(h)}"),
+            (admin, (_, h) => $"/admin/customers/{apollo}/credit?correct={Q(h)}"),
+            (admin, (_, h) => $"/admin/customers/jobs/{Q(h)}"),
+            (admin, (_, h) => $"/admin/customers/jobs/{Q(h)}/progress"),
+            (admin, (_, h) => $"/admin/email-templates/{Q(h)}"),
+            (admin, (_, h) => $"/admin/orders/new?customerId={Q(h)}"),
+            (admin, (_, h) => $"/admin/login?returnUrl={Q(h)}"),
+            (customer, (_, h) => $"/account/orders/{Q(h)}"),
+            (customer, (_, h) => $"/account/change-password?returnUrl={Q(h)}"),
+            (customer, (_, h) => $"/account/login?returnUrl={Q(h)}"),
+            (customer, (_, h) => $"/account/register?returnUrl={Q(h)}"),
+            (customer, (_, h) => $"/shop/orders/{Q(h)}"),
+        };
+
+        var before = await DatabaseSnapshot.TakeAsync(Fixture.Site);
+        var failures = new List<string>();
+        var sent = 0;
+        foreach (var (client, url) in targets)
+        {
+            foreach (var (input, i) in inputs.Select((input, i) => (input, i)))
+            {
+                var address = url(i, input.Value);
+                // Kestrel answers a NUL in the path with 400 before the site sees it; the test server throws instead.
+                if (address.Split('?')[0].Contains("%00", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                using var response = await client.GetAsync(address);
+                sent++;
+                if ((int)response.StatusCode >= 500)
+                {
+                    failures.Add($"GET {HostileInput.Shown(address)} ({input.Category}): HTTP {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} problems in {sent} requests:\n{string.Join('\n', failures.Take(60))}");
+        Assert.Equal(before, await DatabaseSnapshot.TakeAsync(Fixture.Site));
+    }
+
+    [Fact]
+    public async Task Sign_in_never_redirects_off_the_site_whatever_the_return_address()
+    {
+        string[] openRedirects =
+        [
+            "//evil.example", "https://evil.example", "http:evil.example", "/\\evil.example", "\\\\evil.example", "///evil.example", " //evil.example",
+            "/\t/evil.example", "https:/evil.example", "javascript:alert(1)", "//evil.example/%2e%2e", "/%2F%2Fevil.example", "\u3002evil.example", "//evil.example@localhost",
+        ];
+        var returnUrls = openRedirects.Concat(HostileInputs.Generate(seed: 8888, 26).Select(input => input.Value)).ToList();
+        var failures = new List<string>();
+        foreach (var (loginUrl, person) in new[] { ("/admin/login", TestSite.AdminEmail), ("/account/login", PeopleSite.CustomerEmail) })
+        {
+            foreach (var returnUrl in returnUrls)
+            {
+                using var client = Fixture.Site.CreateSiteClient();
+                var password = person == TestSite.AdminEmail ? TestSite.AdminPassword : PeopleSite.Password;
+                using var response = await client.PostFormAsync(loginUrl, [new("Email", person), new("Password", password), new("ReturnUrl", returnUrl)]);
+                var location = response.Headers.Location?.OriginalString ?? "";
+                // Local means one leading slash and nothing a browser reads as another host.
+                var local = location.StartsWith('/') && !location.StartsWith("//", StringComparison.Ordinal) && !location.StartsWith("/\\", StringComparison.Ordinal);
+                // A return address the form reader refuses (a NUL) gets a 400: no redirect at all, which is fine.
+                if (response.StatusCode != HttpStatusCode.BadRequest && (response.StatusCode != HttpStatusCode.Redirect || !local))
+                {
+                    failures.Add($"{loginUrl} with ReturnUrl {HostileInput.Shown(returnUrl)}: {(int)response.StatusCode} to {HostileInput.Shown(location)}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    [Fact]
+    public async Task Malformed_import_files_are_refused_with_a_message_and_start_nothing()
+    {
+        var admin = await Fixture.SharedClientAsync(Person.Administrator);
+        var failures = new List<string>();
+        var files = MalformedCsv.Generate(seed: 8, count: CasesEach);
+        var before = await DatabaseSnapshot.TakeAsync(Fixture.Site);
+        foreach (var file in files)
+        {
+            using var response = await admin.PostFileAsync("/admin/customers/import", "file", file.Name, file.Bytes);
+            var after = await DatabaseSnapshot.TakeAsync(Fixture.Site);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                if (!HostileForm.ShowsAMessage(await response.Content.ReadAsStringAsync()))
+                {
+                    failures.Add($"{file}: refused without a message");
+                }
+
+                if (after != before)
+                {
+                    failures.Add($"{file}: refused but the database changed");
+                }
+            }
+            else if (response.StatusCode == HttpStatusCode.Redirect)
+            {
+                // Accepted for a dry run: only the job waiting for confirmation is written, no customer.
+                var customersBefore = Regex.Match(before, "== Customers\n(.*?)\n== ", RegexOptions.Singleline).Value;
+                var customersAfter = Regex.Match(after, "== Customers\n(.*?)\n== ", RegexOptions.Singleline).Value;
+                if (customersBefore != customersAfter)
+                {
+                    failures.Add($"{file}: a dry run wrote customers");
+                }
+
+                using var preview = await admin.GetAsync(Html.RedirectPath(response));
+                if (preview.StatusCode != HttpStatusCode.OK)
+                {
+                    failures.Add($"{file}: its dry run page answered {(int)preview.StatusCode}");
+                }
+            }
+            else
+            {
+                failures.Add($"{file}: HTTP {(int)response.StatusCode}");
+            }
+
+            before = after;
+        }
+
+        Assert.True(failures.Count == 0, Report(failures));
+    }
+
+    [Fact]
+    public async Task A_form_that_answers_500_is_reported()
+    {
+        // Every check must be able to fail: a route that always throws (the error page for 500) is caught.
+        var broken = new HostileForm("broken", "/error/500", Person.Administrator, _ => new() { ["x"] = "y" }, ["x"]);
+        var failures = await broken.AttackAsync(Fixture, HostileInputs.Generate(seed: 1, count: 3));
+        Assert.Equal(3, failures.Count(failure => failure.Contains("HTTP 500", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_refusal_that_writes_is_reported()
+    {
+        // The cheap "nothing was committed" check must never hide a write: every case here commits
+        // a row just before a sign-in that is refused.
+        var written = 0;
+        var writing = new HostileForm("writes", "/admin/login", Person.Anonymous, _ => new() { ["Email"] = "nobody@example.com", ["Password"] = "Wrong-Guess-123" }, ["Email"],
+            BeforeEachCase: _ => Fixture.Site.WithDbAsync(async db =>
+            {
+                db.Customers.Add(new Commerce.Customers.Models.Customer { LastName = $"Written {++written}", CreatedUtc = DateTime.UtcNow });
+                return await db.SaveChangesAsync();
+            }));
+        var failures = await writing.AttackAsync(Fixture, HostileInputs.Generate(seed: 2, count: 3));
+        Assert.Equal(3, failures.Count(failure => failure.Contains("but the database changed", StringComparison.Ordinal)));
+    }
+}
+
+/// <summary>Every admin form, 300 hostile cases each.</summary>
+public abstract class HostileAdminFormTests(HostileInputSite fixture) : HostileAttacks(fixture)
+{
+    [Fact]
+    public Task Admin_forms_never_fail_refuse_with_a_message_and_write_nothing_when_they_refuse() =>
+        AttackAllAsync(AdminForms(), seed: 8);
+}
+
+/// <summary>Every public form (sign-in, registration, checkout, My account), 300 hostile cases each.</summary>
+public abstract class HostilePublicFormTests(HostileInputSite fixture) : HostileAttacks(fixture)
+{
+    [Fact]
+    public Task Public_forms_never_fail_refuse_with_a_message_and_write_nothing_when_they_refuse() =>
+        AttackAllAsync(PublicForms(), seed: 88);
+}
+
 public sealed class SqliteHostileInputTests(HostileInputSite fixture) : HostileInputTests(fixture), IClassFixture<HostileInputSite>;
+
+public sealed class SqliteHostileAdminFormTests(HostileInputSite fixture) : HostileAdminFormTests(fixture), IClassFixture<HostileInputSite>;
+
+public sealed class SqliteHostilePublicFormTests(HostileInputSite fixture) : HostilePublicFormTests(fixture), IClassFixture<HostileInputSite>;
 
 /// <summary>The same attacks on PostgreSQL, which refuses what SQLite stores (a NUL in text, for one).</summary>
 public sealed class PostgresHostileInputTests(PostgresHostileInputSite fixture) : HostileInputTests(fixture), IClassFixture<PostgresHostileInputSite>;
+
+public sealed class PostgresHostileAdminFormTests(PostgresHostileInputSite fixture) : HostileAdminFormTests(fixture), IClassFixture<PostgresHostileInputSite>;
+
+public sealed class PostgresHostilePublicFormTests(PostgresHostileInputSite fixture) : HostilePublicFormTests(fixture), IClassFixture<PostgresHostileInputSite>;
 
 /// <summary>The hostile-input site on a database of the shared PostgreSQL server, one for the whole class like the SQLite one.</summary>
 public sealed class PostgresHostileInputSite : HostileInputSite
