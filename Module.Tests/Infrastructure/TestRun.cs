@@ -31,6 +31,9 @@ public static class TestRun
         ExpectedError,
         UnexpectedError,
         AfterDisposal,
+
+        /// <summary>A line of the budget's own tests (<see cref="CapturedLogs.Drill"/>): recorded, never a failure.</summary>
+        Drill,
     }
 
     /// <summary>Marks a site or node as running until the returned handle is disposed.</summary>
@@ -74,7 +77,8 @@ public static class TestRun
         Verdict.Warning => "warn",
         Verdict.ExpectedError => "expected-error",
         Verdict.UnexpectedError => "error",
-        _ => "after-disposal",
+        Verdict.AfterDisposal => "after-disposal",
+        _ => "drill",
     };
 
     /// <summary>The test class that started the site, read from the call stack, so a leak names its owner.</summary>
