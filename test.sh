@@ -128,6 +128,10 @@ console_errors=$((console_errors - unexpected_errors - after_disposal))
 if [ "$console_errors" -lt 0 ]; then console_errors=0; fi
 still_running=$(find "$run_dir/running" -type f 2>/dev/null | wc -l)
 echo "Site logs: $warnings warning lines, $expected_errors expected error lines (asserted by their tests), $unexpected_errors unexpected error lines, $after_disposal lines after a site was disposed, $console_errors other error lines on the console."
+if [ "$warnings" -gt 0 ]; then
+  echo "Warnings by source:"
+  grep '^warn ' "$site_log" | awk '{ print $4 }' | sort | uniq -c | sort -rn | head -5
+fi
 if [ "$unexpected_errors" -gt 0 ] || [ "$after_disposal" -gt 0 ] || [ "$console_errors" -gt 0 ]; then
   echo "Log budget exceeded: a passing run logs no error that a test did not expect. The lines:" >&2
   grep -E '^(error|after-disposal) ' "$site_log" | head -50 >&2 || true

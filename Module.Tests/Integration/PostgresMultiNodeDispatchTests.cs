@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Commerce.Customers.Tests.Integration;
 
 /// <summary>Two sites (nodes) dispatching from one PostgreSQL database to one SMTP server.</summary>
-public sealed class MultiNodeDispatchTests(SharedPostgresServer postgres) : IAsyncLifetime, IClassFixture<SharedPostgresServer>
+public sealed class PostgresMultiNodeDispatchTests(SharedPostgresServer postgres) : IAsyncLifetime, IClassFixture<SharedPostgresServer>
 {
     private SmtpTestServer _smtp = null!;
 
