@@ -13,6 +13,7 @@ public static class AdminMenu
         new("Customer accounts", "/admin/settings/customer-accounts", Permissions.ManageCustomerSettings, Manifest.Customers.Id),
         new("Email templates", "/admin/email-templates", Permissions.ManageCustomerSettings, Manifest.Customers.Id),
         new("Email settings", "/admin/email-settings", Permissions.ManageCustomerSettings, Manifest.Customers.Id),
+        new("Regional settings", "/admin/settings/regional", Permissions.ManageCustomerSettings, Manifest.Customers.Id),
     ];
 }
 

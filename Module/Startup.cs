@@ -5,6 +5,7 @@ using Commerce.Customers.Controllers;
 using Commerce.Customers.Credit;
 using Commerce.Customers.Data;
 using Commerce.Customers.Drivers;
+using Commerce.Customers.Localization;
 using Commerce.Customers.Memberships;
 using Commerce.Customers.Models;
 using Commerce.Customers.Notifications;
@@ -46,7 +47,7 @@ public static class Startup
         services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.SectionName));
         services.Configure<UnattendedSetupOptions>(builder.Configuration.GetSection(UnattendedSetupOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddLocalization();
+        services.AddCommerceLocalization();
 
         services.AddCustomersDatabase();
         services.AddDataProtection()
@@ -202,6 +203,7 @@ public static class Startup
         app.UseMiddleware<SetupRedirectMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<SignedInNoStoreMiddleware>();
+        app.UseCommerceLocalization();
         app.UseMiddleware<MustChangePasswordMiddleware>();
         app.UseRateLimiter();
         app.UseAuthorization();

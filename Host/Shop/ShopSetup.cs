@@ -1,4 +1,6 @@
 using Commerce.Customers.Data;
+using Commerce.Customers.Host.Localization;
+using Commerce.Customers.Localization;
 using Commerce.Customers.Orders;
 using Commerce.Customers.Recipes;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +12,7 @@ internal static class ShopSetup
 {
     public static IServiceCollection AddDemoShop(this IServiceCollection services)
     {
+        services.AddSingleton(LocalizationResource.For<ShopText>());
         services.AddScoped<ICustomerOrders, DemoShopOrders>();
         services.AddScoped<IRecipeStepHandler, ProductsStep>();
         services.AddScoped<IDatabaseMigrator, ShopMigrator>();

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using Commerce.Customers.Data;
 using Commerce.Customers.Services;
 using Microsoft.EntityFrameworkCore;
@@ -13,34 +10,15 @@ namespace Commerce.Customers.Accounts;
 /// </summary>
 public sealed class CustomerAccountSettingsStore(CustomersDbContext db, SiteSettingsStore site)
 {
-    internal static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     private CustomerAccountSettings? _cached;
 
-    public async Task<CustomerAccountSettings> GetAsync(CancellationToken cancellationToken = default)
-    {
-        if (_cached is not null)
-        {
-            return _cached;
-        }
-
-        var properties = (await site.GetAsync(cancellationToken))?.Properties;
-        var section = properties is null ? null : JsonNode.Parse(properties)?[CustomerAccountSettings.SectionName];
-        _cached = section?.Deserialize<CustomerAccountSettings>(Json) ?? new CustomerAccountSettings();
-        return _cached;
-    }
+    public async Task<CustomerAccountSettings> GetAsync(CancellationToken cancellationToken = default) =>
+        _cached ??= SettingsSections.Read<CustomerAccountSettings>(await site.GetAsync(cancellationToken), CustomerAccountSettings.SectionName);
 
     /// <summary>Stores the section in the tracked settings row; the caller saves.</summary>
     public async Task SetAsync(CustomerAccountSettings value, CancellationToken cancellationToken = default)
     {
-        var settings = await db.SiteSettings.SingleAsync(cancellationToken);
-        var properties = JsonNode.Parse(settings.Properties)?.AsObject() ?? [];
-        properties[CustomerAccountSettings.SectionName] = JsonSerializer.SerializeToNode(value, Json);
-        settings.Properties = properties.ToJsonString();
+        SettingsSections.Write(await db.SiteSettings.SingleAsync(cancellationToken), CustomerAccountSettings.SectionName, value);
         _cached = value;
     }
 }

@@ -10,6 +10,7 @@ public sealed class Customer : IHasConcurrencyStamp
     public const int NameMaxLength = 100;
     public const int EmailMaxLength = 254;
     public const int PhoneMaxLength = 50;
+    public const int CultureMaxLength = 16;
 
     private string? _company;
     private string? _firstName;
@@ -43,6 +44,9 @@ public sealed class Customer : IHasConcurrencyStamp
     }
 
     public string? Phone { get; set; }
+
+    /// <summary>The language the customer's emails are written in (a supported culture name); null means the site's.</summary>
+    public string? Culture { get; set; }
 
     // Upper-cased copies that the list sorts and prefix-filters on, so the database
     // can answer from an index whatever its collation (SQLite compares bytes).

@@ -7,7 +7,12 @@ public sealed class EmailTemplate : IHasConcurrencyStamp
     public const int SubjectMaxLength = 500;
     public const int BodyMaxLength = 100_000;
 
+    public const int CultureMaxLength = 16;
+
     public string Name { get; set; } = "";
+
+    /// <summary>The language of this version (a supported culture name such as "en" or "de"); each language has its own.</summary>
+    public string Culture { get; set; } = "en";
     public string Subject { get; set; } = "";
     public string HtmlBody { get; set; } = "";
     public string TextBody { get; set; } = "";

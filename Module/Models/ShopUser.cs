@@ -14,4 +14,10 @@ public sealed class ShopUser : IdentityUser
     /// new customer record, and, when the site requires it, may not sign in.
     /// </summary>
     public bool RegisteredThemselves { get; set; }
+
+    /// <summary>The language this person chose (a supported culture name such as "de"); null follows the browser, then the site.</summary>
+    public string? Culture { get; set; }
+
+    /// <summary>The IANA time zone this person chose for dates and times; null means the site's.</summary>
+    public string? TimeZoneId { get; set; }
 }

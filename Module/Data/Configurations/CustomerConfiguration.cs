@@ -16,6 +16,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(customer => customer.LastName).HasMaxLength(Customer.NameMaxLength);
         builder.Property(customer => customer.Email).HasMaxLength(Customer.EmailMaxLength);
         builder.Property(customer => customer.Phone).HasMaxLength(Customer.PhoneMaxLength);
+        builder.Property(customer => customer.Culture).HasMaxLength(Customer.CultureMaxLength);
         builder.Property(customer => customer.NormalizedCompany).HasMaxLength(Customer.CompanyMaxLength);
         builder.Property(customer => customer.NormalizedFirstName).HasMaxLength(Customer.NameMaxLength);
         builder.Property(customer => customer.NormalizedLastName).HasMaxLength(Customer.NameMaxLength);

@@ -9,8 +9,9 @@ internal sealed class EmailTemplateConfiguration : IEntityTypeConfiguration<Emai
     public void Configure(EntityTypeBuilder<EmailTemplate> builder)
     {
         builder.ToTable("EmailTemplates");
-        builder.HasKey(template => template.Name);
+        builder.HasKey(template => new { template.Name, template.Culture });
         builder.Property(template => template.Name).HasMaxLength(EmailTemplate.NameMaxLength);
+        builder.Property(template => template.Culture).HasMaxLength(EmailTemplate.CultureMaxLength);
         builder.Property(template => template.Subject).HasMaxLength(EmailTemplate.SubjectMaxLength).IsRequired();
         builder.Property(template => template.HtmlBody).IsRequired();
         builder.Property(template => template.TextBody).IsRequired();

@@ -1,5 +1,6 @@
 using Commerce.Customers.Accounts;
 using Commerce.Customers.Data;
+using Commerce.Customers.Localization;
 using Commerce.Customers.Models;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,10 +12,13 @@ public sealed class SettingsStepModel : RecipeStepModel
 
     /// <summary>The Customer accounts settings, such as <c>{ "MinimumPasswordStrength": "Strong" }</c>.</summary>
     public CustomerAccountSettings? CustomerAccounts { get; set; }
+
+    /// <summary>The site's language and time zone, such as <c>{ "Culture": "de", "TimeZone": "Europe/Berlin" }</c>.</summary>
+    public RegionalSettings? Regional { get; set; }
 }
 
-/// <summary><c>{ "name": "settings", "SiteName": "My shop", "CustomerAccounts": { "NotificationMode": "EmailSetPasswordLink" } }</c></summary>
-internal sealed class SettingsStep(CustomersDbContext db, CustomerAccountSettingsStore accountSettings) : RecipeStepHandler<SettingsStepModel>
+/// <summary><c>{ "name": "settings", "SiteName": "My shop", "CustomerAccounts": { "NotificationMode": "EmailSetPasswordLink" }, "Regional": { "Culture": "de", "TimeZone": "Europe/Berlin" } }</c></summary>
+internal sealed class SettingsStep(CustomersDbContext db, CustomerAccountSettingsStore accountSettings, RegionalSettingsStore regionalSettings) : RecipeStepHandler<SettingsStepModel>
 {
     public override string StepName => "settings";
 
@@ -29,6 +33,11 @@ internal sealed class SettingsStep(CustomersDbContext db, CustomerAccountSetting
         {
             yield return $"CustomerAccounts: {problem}";
         }
+
+        foreach (var problem in step.Regional?.Validate() ?? [])
+        {
+            yield return $"Regional: {problem}";
+        }
     }
 
     protected override async Task ExecuteAsync(SettingsStepModel step, CancellationToken cancellationToken)
@@ -42,6 +51,11 @@ internal sealed class SettingsStep(CustomersDbContext db, CustomerAccountSetting
         if (step.CustomerAccounts is not null)
         {
             await accountSettings.SetAsync(step.CustomerAccounts, cancellationToken);
+        }
+
+        if (step.Regional is not null)
+        {
+            await regionalSettings.SetAsync(step.Regional, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
