@@ -60,10 +60,12 @@ public sealed class ChromiumBrowser : IAsyncLifetime
     /// Closing the page also closes its context.
     /// </summary>
     /// <param name="secrets">The site's secrets: every password field the page posts is added to them.</param>
-    public async Task<IPage> NewPageAsync(SiteSecrets? secrets = null)
+    /// <param name="locale">The browser's language (its Accept-Language), such as "de-DE"; Chromium's default is en-US.</param>
+    public async Task<IPage> NewPageAsync(SiteSecrets? secrets = null, string? locale = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
+            Locale = locale,
             // The test host serves HTTPS with a development certificate the browser does not trust.
             IgnoreHTTPSErrors = true,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },

@@ -117,7 +117,15 @@ public sealed class TestSite : WebApplicationFactory<Program>
     /// Each comes from an address of its own, as people on different machines do (see <see cref="ClientAddresses"/>).
     /// </summary>
     public SiteClient CreateSiteClient() =>
-        new SiteClient(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), Secrets).From(ClientAddresses.Next());
+        new SiteClient(_options.UseKestrel ? KestrelClient() : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), Secrets)
+            .From(ClientAddresses.Next());
+
+    // A Kestrel site listens on a port of its own, which the factory's clients do not use as configured.
+    private HttpClient KestrelClient() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator })
+        {
+            BaseAddress = RootUri,
+        };
 
     /// <summary>A client signed in as the set-up administrator.</summary>
     public async Task<SiteClient> AdminClientAsync()
