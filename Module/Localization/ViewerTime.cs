@@ -29,8 +29,12 @@ public sealed class ViewerTime
     public string Text(DateTime utc, string format = "G")
     {
         var local = ToViewer(utc);
-        return $"{local.ToString(format, CultureInfo.CurrentCulture)} {TimeZones.OffsetLabel(Zone.GetUtcOffset(local))}";
+        return $"{Plain(local.ToString(format, CultureInfo.CurrentCulture))} {TimeZones.OffsetLabel(Zone.GetUtcOffset(local))}";
     }
+
+    // ICU puts a narrow no-break space before AM/PM; a plain one reads the same and matches what
+    // people type and search for ("6:30 PM").
+    private static string Plain(string text) => text.Replace('\u202F', ' ');
 
     /// <summary>The day alone ("12/7/2026"), in the viewer's zone.</summary>
     public string Date(DateTime utc) => ToViewer(utc).ToString("d", CultureInfo.CurrentCulture);
