@@ -127,6 +127,7 @@ public static class AccessTable
         new("GET",  "admin/email-templates/{name}",             "/admin/email-templates/PasswordChangedNotice", ManageSettings, SignIn,         Denied,    Denied,    Ok),
         new("GET",  "admin/email-settings",                     "/admin/email-settings",                       ManageSettings,  SignIn,         Denied,    Denied,    Ok),
         new("GET",  "admin/settings/customer-accounts",         "/admin/settings/customer-accounts",           ManageSettings,  SignIn,         Denied,    Denied,    Ok),
+        new("GET",  "admin/settings/regional",                  "/admin/settings/regional",                    ManageSettings,  SignIn,         Denied,    Denied,    Ok),
         new("GET",  "admin/orders/new",                         "/admin/orders/new?customerId={customer}",     ManageCustomers, SignIn,         Denied,    Denied,    Ok),
 
         // Customers' pages: signing in happens at /account/login.
@@ -139,6 +140,7 @@ public static class AccessTable
         new("GET",  "account/confirm-email",                    "/account/confirm-email",                      null,            Ok,             Ok,        Ok,        Ok),
         new("GET",  "account/confirm-email/pending",            "/account/confirm-email/pending",              null,            Ok,             Ok,        Ok,        Ok),
         new("GET",  "account/change-password",                  "/account/change-password",                    null,            CustomerSignIn, Ok,        Ok,        Ok),
+        new("GET",  "account/preferences",                      "/account/preferences",                        null,            CustomerSignIn, Ok,        Ok,        Ok),
         // Members only: a login linked to a customer. Staff and the administrator have none.
         new("GET",  "members",                                  "/members",                                    null,            CustomerSignIn, Ok,        Denied,    Denied),
 
@@ -160,6 +162,8 @@ public static class AccessTable
         new("POST", "account/confirm-email",                    "/account/confirm-email",                      null,            Ok,             Ok,        Ok,        Ok),
         new("POST", "account/confirm-email/resend",             "/account/confirm-email/resend",               null,            Ok,             Ok,        Ok,        Ok),
         new("POST", "account/change-password",                  "/account/change-password",                    null,            CustomerSignIn, Ok,        Ok,        Ok),
+        new("POST", "account/preferences",                      "/account/preferences",                        null,            CustomerSignIn, Redirect,  Redirect,  Redirect),
+        new("POST", "language",                                 "/language",                                   null,            BadRequest,     BadRequest, BadRequest, BadRequest),
         // Only a customer has a profile; anyone else signed in finds none.
         new("POST", "account/profile",                          "/account/profile",                            null,            CustomerSignIn, Redirect,  NotFound,  NotFound),
         new("POST", "shop/cart/add",                            "/shop/cart/add",                              null,            Redirect,       Redirect,  Redirect,  Redirect, "productId={product}&quantity=1"),
@@ -187,6 +191,7 @@ public static class AccessTable
         new("POST", "admin/email-settings/test",                "/admin/email-settings/test",                  ManageSettings,  SignIn,         Denied,    Denied,    Redirect),
         new("POST", "admin/email-settings/site-address",        "/admin/email-settings/site-address",          ManageSecrets,   SignIn,         Denied,    Denied,    Redirect, "SiteAddress=http%3A%2F%2Flocalhost"),
         new("POST", "admin/settings/customer-accounts",         "/admin/settings/customer-accounts",           ManageSettings,  SignIn,         Denied,    Denied,    Redirect),
+        new("POST", "admin/settings/regional",                  "/admin/settings/regional",                    ManageSettings,  SignIn,         Denied,    Denied,    Redirect),
         new("POST", "admin/orders/new",                         "/admin/orders/new?customerId={customer}",     ManageCustomers, SignIn,         Denied,    Denied,    Ok),
         new("POST", "admin/customers/bulk",                     "/admin/customers/bulk",                       ViewCustomers,   SignIn,         Denied,    Denied,    Ok,       "Action=export&Scope=selected&Ids={customer}"),
         // Last: these start background work for the administrator.
