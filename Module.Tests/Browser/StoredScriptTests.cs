@@ -105,7 +105,7 @@ public sealed class StoredScriptTests(ChromiumBrowser chromium)
 
         // Templates: the payloads are plain text to Liquid, so they are saved as typed.
         var templates = services.GetRequiredService<EmailTemplateStore>();
-        Assert.Empty(await templates.SaveAsync("LoginCreated", "Hi " + Payload(0) + " {{ customer.first_name }}", "<p>{{ customer.last_name }}</p>" + Payload(2), Payload(3), "Test shop", "http://localhost", Payload(4)));
+        Assert.Empty(await templates.SaveAsync("LoginCreated", "en", "Hi " + Payload(0) + " {{ customer.first_name }}", "<p>{{ customer.last_name }}</p>" + Payload(2), Payload(3), "Test shop", "http://localhost", Payload(4)));
 
         // A login created by an actor whose name is a payload: history, notifications and Roles show it.
         Assert.True((await services.GetRequiredService<CustomerLoginService>().CreateLoginAsync(victim, new LoginActor(null, Payload(1)))).Succeeded);

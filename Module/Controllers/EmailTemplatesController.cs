@@ -1,3 +1,4 @@
+using Commerce.Customers.Localization;
 using Commerce.Customers.Notifications;
 using Commerce.Customers.Services;
 using Commerce.Customers.ViewModels;
@@ -28,19 +29,21 @@ public sealed class EmailTemplatesController(
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var customized = await templates.CustomizedAsync(cancellationToken);
-        return View(EmailTemplateDefinitions.All.Select(definition => new EmailTemplateListItem(definition, customized.GetValueOrDefault(definition.Name))).ToList());
+        return View(EmailTemplateDefinitions.All
+            .Select(definition => new EmailTemplateListItem(definition, customized.Where(version => version.Name == definition.Name).ToList()))
+            .ToList());
     }
 
     [HttpGet("{name}")]
-    public async Task<IActionResult> Edit(string name, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(string name, string? language, CancellationToken cancellationToken)
     {
-        if (EmailTemplateDefinitions.Find(name) is not { } definition)
+        if (EmailTemplateDefinitions.Find(name) is not { } definition || Culture(language) is not { } culture)
         {
             return NotFound();
         }
 
-        var source = await templates.GetAsync(name, cancellationToken);
-        var model = Model(definition, source.IsCustomized, source.Subject, source.HtmlBody, source.TextBody);
+        var source = await templates.GetAsync(name, culture, cancellationToken);
+        var model = Model(definition, culture, source.IsCustomized, source.Subject, source.HtmlBody, source.TextBody);
         model.CanChange = await MayChangeAsync(definition);
         if (!model.CanChange)
         {
@@ -52,15 +55,15 @@ public sealed class EmailTemplatesController(
 
     [HttpPost("{name}")]
     [ActionName(nameof(Edit))]
-    public async Task<IActionResult> EditPost(string name, EmailTemplateEditViewModel posted, CancellationToken cancellationToken)
+    public async Task<IActionResult> EditPost(string name, string? language, EmailTemplateEditViewModel posted, CancellationToken cancellationToken)
     {
-        if (EmailTemplateDefinitions.Find(name) is not { } definition)
+        if (EmailTemplateDefinitions.Find(name) is not { } definition || Culture(language) is not { } culture)
         {
             return NotFound();
         }
 
-        var current = await templates.GetAsync(name, cancellationToken);
-        var model = Model(definition, current.IsCustomized, posted.Subject, posted.HtmlBody, posted.TextBody);
+        var current = await templates.GetAsync(name, culture, cancellationToken);
+        var model = Model(definition, culture, current.IsCustomized, posted.Subject, posted.HtmlBody, posted.TextBody);
         if (!await MayChangeAsync(definition))
         {
             return Refused(model);
@@ -73,7 +76,7 @@ public sealed class EmailTemplatesController(
         // A preview obeys the same checks as a save: it renders the same template.
         var errors = preview
             ? await templates.ValidateAsync(name, posted.Subject, posted.HtmlBody, posted.TextBody, siteName, baseUrl)
-            : await templates.SaveAsync(name, posted.Subject, posted.HtmlBody, posted.TextBody, siteName, baseUrl, User.Identity?.Name, cancellationToken);
+            : await templates.SaveAsync(name, culture, posted.Subject, posted.HtmlBody, posted.TextBody, siteName, baseUrl, User.Identity?.Name, cancellationToken);
 
         foreach (var error in errors)
         {
@@ -92,28 +95,35 @@ public sealed class EmailTemplatesController(
             return View(model);
         }
 
-        TempData.Success(S["The template {0} was saved.", definition.DisplayName]);
-        return RedirectToAction(nameof(Edit), new { name });
+        TempData.Success(S["The template {0} was saved.", S[definition.DisplayName]]);
+        return Redirect(EditUrl(name, culture));
     }
 
     [HttpPost("{name}/reset")]
-    public async Task<IActionResult> Reset(string name, CancellationToken cancellationToken)
+    public async Task<IActionResult> Reset(string name, string? language, CancellationToken cancellationToken)
     {
-        if (EmailTemplateDefinitions.Find(name) is not { } definition)
+        if (EmailTemplateDefinitions.Find(name) is not { } definition || Culture(language) is not { } culture)
         {
             return NotFound();
         }
 
         if (!await MayChangeAsync(definition))
         {
-            var current = await templates.GetAsync(name, cancellationToken);
-            return Refused(Model(definition, current.IsCustomized, current.Subject, current.HtmlBody, current.TextBody));
+            var current = await templates.GetAsync(name, culture, cancellationToken);
+            return Refused(Model(definition, culture, current.IsCustomized, current.Subject, current.HtmlBody, current.TextBody));
         }
 
-        await templates.ResetAsync(name, cancellationToken);
-        TempData.Success(S["The template {0} was reset to its default.", definition.DisplayName]);
-        return RedirectToAction(nameof(Edit), new { name });
+        await templates.ResetAsync(name, culture, cancellationToken);
+        TempData.Success(S["The template {0} was reset to its default.", S[definition.DisplayName]]);
+        return Redirect(EditUrl(name, culture));
     }
+
+    /// <summary>The edited language: English when the address names none, null for one the module does not speak.</summary>
+    private static string? Culture(string? language) =>
+        string.IsNullOrEmpty(language) ? SupportedCultures.English : SupportedCultures.Names.FirstOrDefault(name => name == language);
+
+    public static string EditUrl(string name, string culture) =>
+        $"/admin/email-templates/{name}" + (culture == SupportedCultures.English ? "" : $"?language={culture}");
 
     private async Task<bool> MayChangeAsync(EmailTemplateDefinition definition) =>
         definition.Secret == EmailSecretKind.None || (await authorization.AuthorizeAsync(User, nameof(Permissions.ManageSecretTemplates))).Succeeded;
@@ -130,11 +140,12 @@ public sealed class EmailTemplatesController(
     private string ReservedMessage() =>
         S["Only an administrator can change templates that carry a password or a link (the permission \"{0}\"): such a template could send every customer's secret anywhere.", Permissions.ManageSecretTemplates.Description];
 
-    private static EmailTemplateEditViewModel Model(EmailTemplateDefinition definition, bool isCustomized, string? subject, string? html, string? text) => new()
+    private EmailTemplateEditViewModel Model(EmailTemplateDefinition definition, string culture, bool isCustomized, string? subject, string? html, string? text) => new()
     {
         Name = definition.Name,
-        DisplayName = definition.DisplayName,
-        Description = definition.Description,
+        Culture = culture,
+        DisplayName = S[definition.DisplayName],
+        Description = S[definition.Description],
         IsCustomized = isCustomized,
         Subject = subject,
         HtmlBody = html,

@@ -24,6 +24,7 @@ public sealed class Notification
     public const int RecipientMaxLength = 254;
     public const int SubjectMaxLength = 500;
     public const int ErrorMaxLength = 1000;
+    public const int CultureMaxLength = 16;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -34,6 +35,9 @@ public sealed class Notification
 
     /// <summary>The template's name, such as <c>LoginCreated</c>.</summary>
     public string Template { get; set; } = "";
+
+    /// <summary>The language the message is written in: the customer's, else the site's when it was queued.</summary>
+    public string Culture { get; set; } = "en";
 
     public string RecipientEmail { get; set; } = "";
     public string? RecipientName { get; set; }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Commerce.Customers.Data;
+using Commerce.Customers.Localization;
 using Commerce.Customers.Models;
 using Commerce.Customers.Services;
 
@@ -32,6 +33,7 @@ internal sealed class CustomerNotifications(
     NotificationSignal signal,
     SiteSettingsStore siteSettings,
     SiteUrls urls,
+    RegionalSettingsStore regional,
     TimeProvider clock) : ICustomerNotifications
 {
     private static readonly JsonSerializerOptions ModelJson = new(JsonSerializerDefaults.Web);
@@ -74,6 +76,7 @@ internal sealed class CustomerNotifications(
             MessageId = MessageIds.ForSite(model.Site.BaseUrl),
             CustomerId = customer.Id,
             Template = template,
+            Culture = SupportedCultures.Match(customer.Culture) ?? (await regional.GetAsync(cancellationToken)).Culture,
             RecipientEmail = recipient,
             RecipientName = model.Customer.FullName.Length > 0 ? model.Customer.FullName : customer.Company,
             // The template's name until the dispatcher renders the real subject (secret masked) on delivery.

@@ -1,3 +1,5 @@
+using Commerce.Customers.Localization;
+
 namespace Commerce.Customers.Notifications;
 
 /// <summary>One of the module's email templates, with the text it ships with.</summary>
@@ -8,7 +10,19 @@ public sealed record EmailTemplateDefinition(
     EmailSecretKind Secret,
     string Subject,
     string HtmlBody,
-    string TextBody);
+    string TextBody)
+{
+    /// <summary>The text the template ships with in <paramref name="culture"/>, or null when it ships none in that language.</summary>
+    public EmailTemplateText? DefaultIn(string culture) => culture switch
+    {
+        SupportedCultures.English => new EmailTemplateText(Subject, HtmlBody, TextBody),
+        SupportedCultures.German => GermanEmailTemplates.All.GetValueOrDefault(Name),
+        _ => null,
+    };
+}
+
+/// <summary>A template's three parts in one language.</summary>
+public sealed record EmailTemplateText(string Subject, string HtmlBody, string TextBody);
 
 /// <summary>The templates the module ships. An administrator may override each; resetting returns to these.</summary>
 public static class EmailTemplateDefinitions
@@ -29,7 +43,7 @@ public static class EmailTemplateDefinitions
         new(
             LoginCreated,
             "Login created",
-            "Sent when an administrator creates a login for a customer: the user name and the generated password (Kentico's Ecommerce.AutomaticRegistration).",
+            "Sent when staff create a login for a customer and the site emails passwords: the user name and the generated password.",
             EmailSecretKind.Password,
             "Your account at {{ site.name }}",
             """
@@ -57,7 +71,7 @@ public static class EmailTemplateDefinitions
         new(
             PasswordChanged,
             "Password changed",
-            "Sent when an administrator generates or sets a new password: the new password (Kentico's Membership.ChangedPassword).",
+            "Sent when staff generate or set a new password for a customer and the site emails passwords: the new password.",
             EmailSecretKind.Password,
             "Your new password for {{ site.name }}",
             """
@@ -161,14 +175,14 @@ public static class EmailTemplateDefinitions
             "Your {{ membership.role }} membership at {{ site.name }} ends on {{ membership.valid_to }}",
             """
             <p>Dear {{ customer.full_name | default: customer.company }},</p>
-            <p>Your <strong>{{ membership.role }}</strong> membership at <a href="{{ site.base_url }}">{{ site.name }}</a> ends on {{ membership.valid_to }} (UTC).</p>
+            <p>Your <strong>{{ membership.role }}</strong> membership at <a href="{{ site.base_url }}">{{ site.name }}</a> ends on {{ membership.valid_to }}.</p>
             <p>Contact us if you would like to renew it.</p>
             <p>{{ site.name }}</p>
             """,
             """
             Dear {{ customer.full_name | default: customer.company }},
 
-            Your {{ membership.role }} membership at {{ site.name }} ({{ site.base_url }}) ends on {{ membership.valid_to }} (UTC).
+            Your {{ membership.role }} membership at {{ site.name }} ({{ site.base_url }}) ends on {{ membership.valid_to }}.
 
             Contact us if you would like to renew it.
 
@@ -182,14 +196,14 @@ public static class EmailTemplateDefinitions
             "Your {{ membership.role }} membership at {{ site.name }} has ended",
             """
             <p>Dear {{ customer.full_name | default: customer.company }},</p>
-            <p>Your <strong>{{ membership.role }}</strong> membership at <a href="{{ site.base_url }}">{{ site.name }}</a> ended on {{ membership.valid_to }} (UTC).</p>
+            <p>Your <strong>{{ membership.role }}</strong> membership at <a href="{{ site.base_url }}">{{ site.name }}</a> ended on {{ membership.valid_to }}.</p>
             <p>Thank you for being a member. Contact us if you would like to renew it.</p>
             <p>{{ site.name }}</p>
             """,
             """
             Dear {{ customer.full_name | default: customer.company }},
 
-            Your {{ membership.role }} membership at {{ site.name }} ({{ site.base_url }}) ended on {{ membership.valid_to }} (UTC).
+            Your {{ membership.role }} membership at {{ site.name }} ({{ site.base_url }}) ended on {{ membership.valid_to }}.
 
             Thank you for being a member. Contact us if you would like to renew it.
 

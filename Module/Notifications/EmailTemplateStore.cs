@@ -1,4 +1,5 @@
 using Commerce.Customers.Data;
+using Commerce.Customers.Localization;
 using Commerce.Customers.Models;
 using Commerce.Customers.Services;
 using Microsoft.EntityFrameworkCore;
@@ -6,20 +7,37 @@ using Microsoft.Extensions.Localization;
 
 namespace Commerce.Customers.Notifications;
 
-/// <summary>The effective email templates: an administrator's version where one was saved, else the default.</summary>
+/// <summary>
+/// The effective email templates, one per language: an administrator's version where one was saved
+/// for that language, else the text the module ships in it, else the English one (the administrator's,
+/// else the default) for a language the module ships no text in.
+/// </summary>
 public sealed class EmailTemplateStore(CustomersDbContext db, EmailTemplateChecker checker, TimeProvider clock, IStringLocalizer<EmailTemplateStore> S)
 {
-    public async Task<EmailTemplateSource> GetAsync(string name, CancellationToken cancellationToken = default)
+    public async Task<EmailTemplateSource> GetAsync(string name, string culture, CancellationToken cancellationToken = default)
     {
         var definition = EmailTemplateDefinitions.Find(name) ?? throw new ArgumentException($"There is no email template '{name}'.", nameof(name));
-        var custom = await db.EmailTemplates.AsNoTracking().SingleOrDefaultAsync(template => template.Name == name, cancellationToken);
-        return custom is null
-            ? new EmailTemplateSource(name, definition.Subject, definition.HtmlBody, definition.TextBody, IsCustomized: false)
-            : new EmailTemplateSource(name, custom.Subject, custom.HtmlBody, custom.TextBody, IsCustomized: true);
+        foreach (var language in culture == SupportedCultures.English ? [culture] : new[] { culture, SupportedCultures.English })
+        {
+            var custom = await db.EmailTemplates.AsNoTracking()
+                .SingleOrDefaultAsync(template => template.Name == name && template.Culture == language, cancellationToken);
+            if (custom is not null)
+            {
+                return new EmailTemplateSource(name, custom.Subject, custom.HtmlBody, custom.TextBody, IsCustomized: true);
+            }
+
+            if (definition.DefaultIn(language) is { } shipped)
+            {
+                return new EmailTemplateSource(name, shipped.Subject, shipped.HtmlBody, shipped.TextBody, IsCustomized: false);
+            }
+        }
+
+        throw new InvalidOperationException($"The template '{name}' has no English text.");
     }
 
-    public async Task<IReadOnlyDictionary<string, EmailTemplate>> CustomizedAsync(CancellationToken cancellationToken = default) =>
-        await db.EmailTemplates.AsNoTracking().ToDictionaryAsync(template => template.Name, StringComparer.Ordinal, cancellationToken);
+    /// <summary>Every administrator's version, of every template in every language.</summary>
+    public async Task<IReadOnlyList<EmailTemplate>> CustomizedAsync(CancellationToken cancellationToken = default) =>
+        await db.EmailTemplates.AsNoTracking().ToListAsync(cancellationToken);
 
     /// <summary>
     /// Checks the three parts: a Liquid syntax error is reported with the parser's message, then the
@@ -36,7 +54,7 @@ public sealed class EmailTemplateStore(CustomersDbContext db, EmailTemplateCheck
     }
 
     /// <summary>Saves an administrator's version; nothing is saved when any part is invalid.</summary>
-    public async Task<IReadOnlyList<FieldError>> SaveAsync(string name, string? subject, string? htmlBody, string? textBody, string siteName, string siteBaseUrl, string? userName, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<FieldError>> SaveAsync(string name, string culture, string? subject, string? htmlBody, string? textBody, string siteName, string siteBaseUrl, string? userName, CancellationToken cancellationToken = default)
     {
         var errors = await ValidateAsync(name, subject, htmlBody, textBody, siteName, siteBaseUrl);
         if (errors.Count > 0)
@@ -44,10 +62,10 @@ public sealed class EmailTemplateStore(CustomersDbContext db, EmailTemplateCheck
             return errors;
         }
 
-        var template = await db.EmailTemplates.SingleOrDefaultAsync(t => t.Name == name, cancellationToken);
+        var template = await db.EmailTemplates.SingleOrDefaultAsync(t => t.Name == name && t.Culture == culture, cancellationToken);
         if (template is null)
         {
-            template = new EmailTemplate { Name = name };
+            template = new EmailTemplate { Name = name, Culture = culture };
             db.EmailTemplates.Add(template);
         }
 
@@ -60,8 +78,8 @@ public sealed class EmailTemplateStore(CustomersDbContext db, EmailTemplateCheck
         return [];
     }
 
-    public async Task ResetAsync(string name, CancellationToken cancellationToken = default) =>
-        await db.EmailTemplates.Where(template => template.Name == name).ExecuteDeleteAsync(cancellationToken);
+    public async Task ResetAsync(string name, string culture, CancellationToken cancellationToken = default) =>
+        await db.EmailTemplates.Where(template => template.Name == name && template.Culture == culture).ExecuteDeleteAsync(cancellationToken);
 
     private void Check(string field, string label, string? source, int maxLength, List<FieldError> errors)
     {

@@ -223,9 +223,10 @@ internal sealed class NotificationDispatcher(
         }
 
         var model = CustomerNotifications.ReadModel(notification.ModelJson).WithSecret(definition.Secret, secret);
-        if (!sources.TryGetValue(notification.Template, out var source))
+        var sourceKey = notification.Template + "/" + notification.Culture;
+        if (!sources.TryGetValue(sourceKey, out var source))
         {
-            sources[notification.Template] = source = await templates.GetAsync(notification.Template, cancellationToken);
+            sources[sourceKey] = source = await templates.GetAsync(notification.Template, notification.Culture, cancellationToken);
         }
 
         var email = await renderer.RenderAsync(source, model);

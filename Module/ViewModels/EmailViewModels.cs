@@ -3,11 +3,20 @@ using Commerce.Customers.Notifications;
 
 namespace Commerce.Customers.ViewModels;
 
-public sealed record EmailTemplateListItem(EmailTemplateDefinition Definition, EmailTemplate? Customized);
+/// <summary>A template and the administrators' versions of it, at most one per language.</summary>
+public sealed record EmailTemplateListItem(EmailTemplateDefinition Definition, IReadOnlyList<EmailTemplate> Versions)
+{
+    public EmailTemplate? CustomizedIn(string culture) => Versions.FirstOrDefault(version => version.Culture == culture);
+}
 
 public sealed class EmailTemplateEditViewModel
 {
     public string Name { get; set; } = "";
+
+    /// <summary>The language of the version being edited; from the address, never the form.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public string Culture { get; set; } = Localization.SupportedCultures.English;
+
     public string DisplayName { get; set; } = "";
     public string Description { get; set; } = "";
     public bool IsCustomized { get; set; }

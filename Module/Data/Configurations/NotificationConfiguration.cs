@@ -16,6 +16,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(notification => notification.RecipientEmail).HasMaxLength(Notification.RecipientMaxLength).IsRequired();
         builder.Property(notification => notification.RecipientName).HasMaxLength(300);
         builder.Property(notification => notification.Subject).HasMaxLength(Notification.SubjectMaxLength).IsRequired();
+        builder.Property(notification => notification.Culture).HasMaxLength(Notification.CultureMaxLength).IsRequired().HasDefaultValue("en");
         builder.Property(notification => notification.LastError).HasMaxLength(Notification.ErrorMaxLength);
         builder.Property(notification => notification.LeaseOwner).HasMaxLength(64);
 
