@@ -174,6 +174,7 @@ public static class Startup
         services.AddAccountEmails();
         services.AddExceptionHandler<DatabaseOutageHandler>();
         services.AddScoped<MembershipService>();
+        services.AddScoped<SiteCalendarStore>();
         services.AddScoped<MembershipLifecycle>();
         services.AddHostedService<MembershipJob>();
         services.AddSingleton<BulkJobSignal>();

@@ -19,6 +19,7 @@ public sealed class CustomerMembershipDisplayDriver(
     MembershipService memberships,
     RoleGrantPolicy grantPolicy,
     CustomerAccountSettingsStore settings,
+    SiteCalendarStore calendars,
     IHttpContextAccessor httpContextAccessor,
     TimeProvider clock,
     IStringLocalizer<CustomerMembershipDisplayDriver> S) : CustomerDisplayDriver
@@ -33,7 +34,8 @@ public sealed class CustomerMembershipDisplayDriver(
 
     public override async Task<EditorShape> EditAsync(Customer customer, BuildEditorContext context)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var calendar = await calendars.GetAsync();
+        var today = calendar.DayOf(clock.GetUtcNow().UtcDateTime);
         return await ShapeAsync(customer, new MembershipForm { ValidFrom = today, ValidTo = today.AddYears(1).AddDays(-1) });
     }
 
@@ -66,9 +68,10 @@ public sealed class CustomerMembershipDisplayDriver(
 
         if (membership is not null)
         {
+            var calendar = await calendars.GetAsync();
             context.SuccessMessage = membership.State == MembershipState.Active
-                ? S["{0} now holds {1} until the end of {2} (UTC).", customer.DisplayName, membership.RoleName, MembershipService.LastDay(membership.ValidToUtc)]
-                : S["{0} will hold {1} from {2} to {3} (UTC).", customer.DisplayName, membership.RoleName, MembershipService.Day(membership.ValidFromUtc), MembershipService.LastDay(membership.ValidToUtc)];
+                ? S["{0} now holds {1} until the end of {2} ({3}).", customer.DisplayName, membership.RoleName, calendar.LastDay(membership.ValidToUtc), calendar.Zone.Id]
+                : S["{0} will hold {1} from {2} to {3} ({4}).", customer.DisplayName, membership.RoleName, calendar.Day(membership.ValidFromUtc), calendar.LastDay(membership.ValidToUtc), calendar.Zone.Id];
         }
 
         return await ShapeAsync(customer, form);
@@ -88,6 +91,7 @@ public sealed class CustomerMembershipDisplayDriver(
             GrantableRoles = grantable,
             Form = form,
             ReminderDays = (await settings.GetAsync()).MembershipReminderDays,
+            Calendar = await calendars.GetAsync(),
         });
     }
 }

@@ -25,6 +25,7 @@ public sealed class MembershipLifecycle(
     UserManager<ShopUser> users,
     ICustomerNotifications notifications,
     CustomerAccountSettingsStore settings,
+    SiteCalendarStore calendars,
     TimeProvider clock,
     ILogger<MembershipLifecycle> logger)
 {
@@ -132,7 +133,8 @@ public sealed class MembershipLifecycle(
                 await MembershipService.RemoveRoleUnlessHeldAsync(db, users, user, membership, cancellationToken);
             }
 
-            var sent = await notifications.EnqueueMembershipAsync(EmailTemplateDefinitions.MembershipExpired, customer, user.UserName!, EmailModelOf(membership), cancellationToken);
+            var sent = await notifications.EnqueueMembershipAsync(EmailTemplateDefinitions.MembershipExpired, customer, user.UserName!, await EmailModelOfAsync(membership, cancellationToken), cancellationToken);
+            var calendar = await calendars.GetAsync(cancellationToken);
             db.LoginAudits.Add(new LoginAudit
             {
                 CustomerId = customer.Id,
@@ -141,7 +143,7 @@ public sealed class MembershipLifecycle(
                 ActorName = JobActor,
                 CreatedUtc = now,
                 NotificationId = sent.Id,
-                Details = $"{membership.RoleName}, {MembershipService.Day(membership.ValidFromUtc)} to {MembershipService.LastDay(membership.ValidToUtc)}.",
+                Details = $"{membership.RoleName}, {calendar.Day(membership.ValidFromUtc)} to {calendar.LastDay(membership.ValidToUtc)}.",
             });
             return true;
         }, cancellationToken);
@@ -165,7 +167,7 @@ public sealed class MembershipLifecycle(
                 return true;
             }
 
-            await notifications.EnqueueMembershipAsync(EmailTemplateDefinitions.MembershipExpiring, customer, user.UserName!, EmailModelOf(membership), cancellationToken);
+            await notifications.EnqueueMembershipAsync(EmailTemplateDefinitions.MembershipExpiring, customer, user.UserName!, await EmailModelOfAsync(membership, cancellationToken), cancellationToken);
             return true;
         }, cancellationToken);
     }
@@ -197,12 +199,16 @@ public sealed class MembershipLifecycle(
         }
     }
 
-    private static EmailMembership EmailModelOf(CustomerMembership membership) => new()
+    private async Task<EmailMembership> EmailModelOfAsync(CustomerMembership membership, CancellationToken cancellationToken)
     {
-        Role = membership.RoleName,
-        ValidFrom = MembershipService.Day(membership.ValidFromUtc),
-        ValidTo = MembershipService.LastDay(membership.ValidToUtc),
-    };
+        var calendar = await calendars.GetAsync(cancellationToken);
+        return new()
+        {
+            Role = membership.RoleName,
+            ValidFrom = calendar.Day(membership.ValidFromUtc),
+            ValidTo = calendar.LastDay(membership.ValidToUtc),
+        };
+    }
 
     private static void EnsureSucceeded(IdentityResult result)
     {

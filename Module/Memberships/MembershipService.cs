@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Commerce.Customers.Data;
 using Commerce.Customers.Models;
@@ -18,6 +17,7 @@ public sealed class MembershipService(
     CustomersDbContext db,
     UserManager<ShopUser> users,
     RoleGrantPolicy grantPolicy,
+    SiteCalendarStore calendars,
     TimeProvider clock,
     IStringLocalizer<MembershipService> S)
 {
@@ -28,7 +28,7 @@ public sealed class MembershipService(
     /// <summary>How far ahead a membership's days may be.</summary>
     public const int MaxYearsAhead = 100;
 
-    /// <summary>Grants <paramref name="role"/> from the start of <paramref name="from"/> to the end of <paramref name="to"/> (UTC days).</summary>
+    /// <summary>Grants <paramref name="role"/> from the start of <paramref name="from"/> to the end of <paramref name="to"/>, days of the site's calendar.</summary>
     public async Task<(CustomerMembership? Membership, IReadOnlyList<FieldError> Errors)> GrantAsync(
         Customer customer, string? role, DateOnly? from, DateOnly? to, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
     {
@@ -40,7 +40,8 @@ public sealed class MembershipService(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
+        var calendar = await calendars.GetAsync(cancellationToken);
+        var today = calendar.DayOf(now);
         role = role?.Trim();
         if (string.IsNullOrEmpty(role) || await db.Roles.AsNoTracking().SingleOrDefaultAsync(r => r.Name == role, cancellationToken) is null)
         {
@@ -60,7 +61,7 @@ public sealed class MembershipService(
         }
         else if (from > latest)
         {
-            errors.Add(new FieldError(ValidFromField, S["The first day is more than {0} years away. Choose a day before {1}.", MaxYearsAhead, latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]));
+            errors.Add(new FieldError(ValidFromField, S["The first day is more than {0} years away. Choose a day before {1}.", MaxYearsAhead, SiteCalendar.Text(latest)]));
         }
 
         if (to is null)
@@ -69,7 +70,7 @@ public sealed class MembershipService(
         }
         else if (to > latest)
         {
-            errors.Add(new FieldError(ValidToField, S["The last day is more than {0} years away. Choose a day before {1}.", MaxYearsAhead, latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]));
+            errors.Add(new FieldError(ValidToField, S["The last day is more than {0} years away. Choose a day before {1}.", MaxYearsAhead, SiteCalendar.Text(latest)]));
         }
         else if (to < today)
         {
@@ -89,14 +90,14 @@ public sealed class MembershipService(
             return (null, errors);
         }
 
-        var validFrom = StartOf(from!.Value);
-        var validTo = StartOf(to!.Value.AddDays(1));
+        var validFrom = calendar.StartOf(from!.Value);
+        var validTo = calendar.StartOf(to!.Value.AddDays(1));
         var sameRole = await db.CustomerMemberships.AsNoTracking()
             .Where(m => m.CustomerId == customer.Id && m.RoleName == role && (m.State == MembershipState.Scheduled || m.State == MembershipState.Active))
             .ToListAsync(cancellationToken);
         if (sameRole.FirstOrDefault(m => m.ValidFromUtc < validTo && validFrom < m.ValidToUtc) is { } overlapping)
         {
-            return (null, [new FieldError(ValidFromField, S["The customer already has a {0} membership from {1} to {2}; choose days that do not overlap it.", role!, Day(overlapping.ValidFromUtc), LastDay(overlapping.ValidToUtc)])]);
+            return (null, [new FieldError(ValidFromField, S["The customer already has a {0} membership from {1} to {2}; choose days that do not overlap it.", role!, calendar.Day(overlapping.ValidFromUtc), calendar.LastDay(overlapping.ValidToUtc)])]);
         }
 
         // A role held outside any membership is permanent: a membership would take it away when it ends.
@@ -125,7 +126,7 @@ public sealed class MembershipService(
             }
         }
 
-        Audit(customer, user, LoginAuditAction.MembershipGranted, actor, $"{role}, {Day(validFrom)} to {LastDay(validTo)}.");
+        Audit(customer, user, LoginAuditAction.MembershipGranted, actor, $"{role}, {calendar.Day(validFrom)} to {calendar.LastDay(validTo)}.");
         return (membership, []);
     }
 
@@ -176,13 +177,6 @@ public sealed class MembershipService(
             }
         }
     }
-
-    public static DateTime StartOf(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-
-    public static string Day(DateTime utc) => utc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>The last day a membership holds, since <see cref="CustomerMembership.ValidToUtc"/> is exclusive.</summary>
-    public static string LastDay(DateTime validToUtc) => Day(validToUtc.AddDays(-1));
 
     private static string ActorName(ClaimsPrincipal actor) => actor.Identity?.Name ?? actor.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
 

@@ -21,4 +21,7 @@ public sealed class MembershipViewModel
 
     public MembershipForm Form { get; init; } = new();
     public int ReminderDays { get; init; }
+
+    /// <summary>The site's calendar, in which the days are counted.</summary>
+    public Memberships.SiteCalendar Calendar { get; init; } = new(TimeZoneInfo.Utc);
 }
