@@ -45,10 +45,10 @@ public abstract class CustomerAdminTests : IAsyncLifetime
 
         Assert.Equal(
             [
-                ("", "Creed", "Apollo", "apollo@creed.com", "10/7/2015 10:03:32 AM", "No"),
-                ("The Transporter", "Martin Jr.", "Frank", "frank@martin.com", "10/6/2015 1:56:38 PM", "Yes"),
-                ("", "McClane", "John", "john@mcclane.com", "10/6/2015 12:06:28 PM", "Yes"),
-                ("", "Riggs", "Martin", "martin@riggs.com", "10/6/2015 12:11:10 PM", "No"),
+                ("", "Creed", "Apollo", "apollo@creed.com", "10/7/2015 10:03:32 AM UTC", "No"),
+                ("The Transporter", "Martin Jr.", "Frank", "frank@martin.com", "10/6/2015 1:56:38 PM UTC", "Yes"),
+                ("", "McClane", "John", "john@mcclane.com", "10/6/2015 12:06:28 PM UTC", "Yes"),
+                ("", "Riggs", "Martin", "martin@riggs.com", "10/6/2015 12:11:10 PM UTC", "No"),
             ],
             rows.Select(row => (row[1], row[2], row[3], row[4], row[5], row[6])));
     }
