@@ -3,10 +3,12 @@ using Commerce.Customers.Accounts;
 using Commerce.Customers.Checkout;
 using Commerce.Customers.Controllers;
 using Commerce.Customers.Data;
+using Commerce.Customers.Host.Localization;
 using Commerce.Customers.Host.Shop;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Commerce.Customers.Host.Controllers;
 
@@ -20,7 +22,8 @@ public sealed class AdminOrdersController(
     CustomersDbContext customers,
     ICustomerCheckout checkout,
     IAuthorizationService authorization,
-    TimeProvider clock) : Controller
+    TimeProvider clock,
+    IStringLocalizer<ShopText> S) : Controller
 {
     [HttpGet("new")]
     public async Task<IActionResult> New(int customerId, CancellationToken cancellationToken)
@@ -45,7 +48,7 @@ public sealed class AdminOrdersController(
         var lines = model.Products.Where(p => model.Quantities.ContainsKey(p.Id)).Select(p => (p, model.Quantities[p.Id])).ToList();
         if (lines.Count == 0)
         {
-            ModelState.AddModelError("", "Enter a quantity for at least one product.");
+            ModelState.AddModelError("", S["Enter a quantity for at least one product."]);
             return View(model);
         }
 
@@ -88,7 +91,7 @@ public sealed class AdminOrdersController(
         await shop.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        TempData.Success(registered is null ? $"Order {order.Number} was created." : $"Order {order.Number} was created. {registered}");
+        TempData.Success(registered is null ? S["Order {0} was created.", order.Number] : S["Order {0} was created. {1}", order.Number, registered]);
         return Redirect($"/admin/customers/{customerId}/orders");
     }
 

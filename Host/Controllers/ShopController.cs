@@ -4,7 +4,9 @@ using Commerce.Customers.Checkout;
 using Commerce.Customers.Controllers;
 using Commerce.Customers.Credit;
 using Commerce.Customers.Data;
+using Commerce.Customers.Host.Localization;
 using Commerce.Customers.Host.Shop;
+using Commerce.Customers.Localization;
 using Commerce.Customers.Models;
 using Commerce.Customers.Security;
 using Commerce.Customers.Services;
@@ -13,6 +15,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Commerce.Customers.Host.Controllers;
 
@@ -27,7 +30,8 @@ public sealed class ShopController(
     IAuthorizationService authorization,
     SignInManager<ShopUser> signIn,
     UserManager<ShopUser> users,
-    TimeProvider clock) : Controller
+    TimeProvider clock,
+    IStringLocalizer<ShopText> S) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -53,13 +57,13 @@ public sealed class ShopController(
         var cartCurrency = await shop.Products.AsNoTracking().Where(p => inCart.Contains(p.Id)).Select(p => p.Currency).FirstOrDefaultAsync(cancellationToken);
         if (cartCurrency is not null && cartCurrency != product.Currency)
         {
-            TempData.Error($"{product.Name} is priced in {product.Currency}, and your cart in {cartCurrency}. An order is in one currency: check out or empty the cart first.");
+            TempData.Error(S["{0} is priced in {1}, and your cart in {2}. An order is in one currency: check out or empty the cart first.", product.Name, product.Currency, cartCurrency]);
             return Redirect("/shop/cart");
         }
 
         cart.Add(productId, quantity);
         cart.Write(Response);
-        TempData.Success($"{product.Name} was added to your cart.");
+        TempData.Success(S["{0} was added to your cart.", product.Name]);
         return Redirect("/shop/cart");
     }
 
@@ -157,7 +161,7 @@ public sealed class ShopController(
             if (!paid.Succeeded)
             {
                 await transaction.RollbackAsync(CancellationToken.None);
-                ModelState.AddModelError("", $"Your store credit changed meanwhile: the balance is now {paid.Balance.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} {order.Currency}. Check the order and place it again.");
+                ModelState.AddModelError("", S["Your store credit changed meanwhile: the balance is now {0}. Check the order and place it again.", Money.Format(paid.Balance, order.Currency)]);
                 model.Password = model.ConfirmPassword = null;
                 return View(await CompleteAsync(model, lines, cancellationToken));
             }
@@ -173,7 +177,7 @@ public sealed class ShopController(
         }
 
         Cart.Clear(Response);
-        TempData.Success(attached.AccountMessage is null ? $"Thank you! Your order {order.Number} was placed." : $"Thank you! Your order {order.Number} was placed. {attached.AccountMessage}");
+        TempData.Success(attached.AccountMessage is null ? S["Thank you! Your order {0} was placed.", order.Number] : S["Thank you! Your order {0} was placed. {1}", order.Number, attached.AccountMessage]);
         return Redirect($"/shop/orders/{order.Number}");
     }
 
