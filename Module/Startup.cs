@@ -144,6 +144,7 @@ public static class Startup
         services.AddScoped<CustomerGeneration>();
         services.AddSingleton<PasswordGenerator>();
         services.AddSingleton<PasswordStrengthEstimator>();
+        services.AddScoped<PasswordStrengthTexts>();
         services.AddHostedService<PasswordStrengthWarmUp>();
         services.AddScoped<CustomerAccountSettingsStore>();
         services.AddScoped<CustomerLoginService>();

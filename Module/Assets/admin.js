@@ -17,6 +17,7 @@ document.addEventListener('click', (event) => {
 
 // The live strength meter. zxcvbn.js is the same script the server runs in Jint, and the
 // customer's details are counted against the password on both sides, so both give one verdict.
+// The words come from the server in the page's language (data-texts); the level ids stay English.
 const strengthLevels = ['weak', 'acceptable', 'average', 'strong', 'excellent'];
 
 function updateStrengthMeter(input) {
@@ -25,12 +26,14 @@ function updateStrengthMeter(input) {
         return;
     }
 
+    const texts = JSON.parse(meter.getAttribute('data-texts') || '{}');
+    const levelName = (score) => (texts.levels || strengthLevels)[score];
     const name = meter.querySelector('.strength-name');
     const advice = meter.querySelector('.strength-advice');
     advice.replaceChildren();
     if (input.value.length === 0) {
         meter.setAttribute('data-level', '');
-        name.textContent = 'Type a password';
+        name.textContent = texts.empty || 'Type a password';
         return;
     }
 
@@ -48,13 +51,15 @@ function updateStrengthMeter(input) {
     const level = strengthLevels[result.score];
     meter.setAttribute('data-level', level);
     meter.setAttribute('data-score', String(result.score));
-    name.textContent = result.score < minimum ? `${level} (below the required ${strengthLevels[minimum]})` : level;
+    name.textContent = result.score < minimum
+        ? (texts.belowMinimum || '{0} (below the required {1})').replace('{0}', levelName(result.score)).replace('{1}', levelName(minimum))
+        : levelName(result.score);
 
     if (result.score < minimum) {
         for (const text of [result.feedback.warning, ...result.feedback.suggestions]) {
             if (text) {
                 const item = document.createElement('li');
-                item.textContent = text;
+                item.textContent = (texts.feedback || {})[text] || text;
                 advice.append(item);
             }
         }
@@ -87,7 +92,7 @@ function updateSelectedCount(formId) {
     const ticked = boxes.filter((box) => box.checked).length;
     const counter = document.getElementById('bulk-selected-count');
     if (counter) {
-        counter.textContent = ticked === 0 ? '' : `${ticked} selected`;
+        counter.textContent = ticked === 0 ? '' : (counter.getAttribute('data-text') || '{0} selected').replace('{0}', ticked.toLocaleString(document.documentElement.lang || undefined));
     }
 
     const all = document.querySelector(`input[data-select-all="${formId}"]`);

@@ -122,7 +122,7 @@ public sealed class CustomersController(
 
         if (await boundary.WhyRefusedAsync(User, customer, driver.Duty) is { } refusal)
         {
-            await AuditRefusalAsync(customer, S["Save on the {0} tab", driver.TabName], refusal, cancellationToken);
+            await AuditRefusalAsync(customer, S["Save on the {0} tab", S[driver.TabName]], refusal, cancellationToken);
             ModelState.AddModelError("", refusal);
             Response.StatusCode = StatusCodes.Status403Forbidden;
             return View(await EditorAsync(customer, driver, await driver.EditAsync(customer, new BuildEditorContext(isNew: false)), isNew: false));
@@ -297,7 +297,7 @@ public sealed class CustomersController(
         {
             CustomerId = isNew ? null : customer.Id,
             Title = isNew ? S["New customer"] : customer.DisplayName,
-            Tabs = tabs.Select(driver => new EditorTab(driver.TabId, driver.TabName)).ToList(),
+            Tabs = tabs.Select(driver => new EditorTab(driver.TabId, S[driver.TabName])).ToList(),
             ActiveTabId = active.TabId,
             Shape = shape,
             ConcurrencyStamp = concurrencyStamp ?? customer.ConcurrencyStamp,

@@ -16,6 +16,7 @@ public sealed class MinimumStrengthPasswordValidator(
     PasswordStrengthEstimator estimator,
     CustomerAccountSettingsStore settings,
     CustomersDbContext db,
+    PasswordStrengthTexts texts,
     IStringLocalizer<MinimumStrengthPasswordValidator> S) : IPasswordValidator<ShopUser>
 {
     public const string ErrorCode = "PasswordTooWeak";
@@ -34,11 +35,10 @@ public sealed class MinimumStrengthPasswordValidator(
             return IdentityResult.Success;
         }
 
-        var advice = string.Join(" ", new[] { verdict.Warning }.Concat(verdict.Suggestions).Where(text => !string.IsNullOrWhiteSpace(text)));
         return IdentityResult.Failed(new IdentityError
         {
             Code = ErrorCode,
-            Description = S["The password is {0}; it must be at least {1}. {2}", PasswordStrength.Name(verdict.Level), PasswordStrength.Name(minimum), advice].Value.Trim(),
+            Description = S["The password is {0}; it must be at least {1}. {2}", texts.Level(verdict.Level), texts.Level(minimum), texts.Advice(verdict)].Value.Trim(),
         });
     }
 
