@@ -64,6 +64,17 @@ public sealed partial class LocalizationCoverageTests
     }
 
     [Fact]
+    public void No_two_keys_differ_only_in_case()
+    {
+        // The resource compiler keeps only the first of such keys (warning MSB3568), so the other reads in English.
+        var clashes = new[] { ModuleGerman, ShopGerman }
+            .SelectMany(resx => Load(resx).Keys.GroupBy(key => key, StringComparer.OrdinalIgnoreCase).Where(group => group.Count() > 1))
+            .Select(group => string.Join(" / ", group))
+            .ToList();
+        Assert.True(clashes.Count == 0, "Keys that differ only in case (rephrase one):\n" + string.Join("\n", clashes));
+    }
+
+    [Fact]
     public void No_localizer_is_given_a_sentence_built_at_run_time()
     {
         var built = SourceTree.Files(".cs", ".cshtml")

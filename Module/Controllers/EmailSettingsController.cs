@@ -61,7 +61,7 @@ public sealed class EmailSettingsController(
             return View(nameof(Index), model);
         }
 
-        TempData.Success(S["A test email was sent to {0} through {1}.", recipient, transport.Description]);
+        TempData.Success(S["A test email was sent to {0} through {1}.", recipient, transport.Describe(S)]);
         return RedirectToAction(nameof(Index));
     }
 
@@ -103,7 +103,7 @@ public sealed class EmailSettingsController(
         var fromName = string.IsNullOrWhiteSpace(email.FromName) ? site?.SiteName : email.FromName;
         return new EmailSettingsViewModel
         {
-            Transport = transport.Description,
+            Transport = transport.Describe(S),
             From = $"{fromName} <{email.FromAddress}>",
             TestRecipient = recipient,
             Dispatcher = email.Dispatcher,

@@ -17,9 +17,9 @@ public sealed class EmailTemplateChecker(EmailRenderer renderer, IStringLocalize
     {
         var parts = new (string Field, string Label)[]
         {
-            (nameof(EmailTemplateSource.Subject), S["subject"]),
-            (nameof(EmailTemplateSource.HtmlBody), S["HTML body"]),
-            (nameof(EmailTemplateSource.TextBody), S["text body"]),
+            (nameof(EmailTemplateSource.Subject), S["The subject"]),
+            (nameof(EmailTemplateSource.HtmlBody), S["The HTML body"]),
+            (nameof(EmailTemplateSource.TextBody), S["The text body"]),
         };
         var source = new EmailTemplateSource(definition.Name, subject, htmlBody, textBody, IsCustomized: true);
         var sample = EmailTemplateDefinitions.SampleModel(siteName, siteBaseUrl);
@@ -43,11 +43,11 @@ public sealed class EmailTemplateChecker(EmailRenderer renderer, IStringLocalize
             var host = html ? SecretPlacement.ForeignHostInHtml(text, first.Marker, siteBaseUrl) : SecretPlacement.ForeignHostInText(text, first.Marker, siteBaseUrl);
             if (host is not null)
             {
-                errors.Add(new(field, S["The {0} places {1} in an address on another host ({2}). A password or link may only lead to the site's own address, {3}.", label, Variable(definition.Secret), host, siteBaseUrl]));
+                errors.Add(new(field, S["{0} places {1} in an address on another host ({2}). A password or link may only lead to the site's own address, {3}.", label, Variable(definition.Secret), host, siteBaseUrl]));
             }
             else if (again is not null && first.Mask(text, html) != second.Mask(Part(again, field), html))
             {
-                errors.Add(new(field, S["The {0} changes {1} with a filter or condition. It may use it only as it is: a changed copy could carry it to another host unnoticed.", label, Variable(definition.Secret)]));
+                errors.Add(new(field, S["{0} changes {1} with a filter or condition. It may use it only as it is: a changed copy could carry it to another host unnoticed.", label, Variable(definition.Secret)]));
             }
         }
 
@@ -92,7 +92,7 @@ public sealed class EmailTemplateChecker(EmailRenderer renderer, IStringLocalize
             // Only the parts together fail (each within the bounds alone): the message goes above the form.
             if (errors.Count == before)
             {
-                errors.Add(new("", Describe(refused, S["template"])));
+                errors.Add(new("", Describe(refused, S["The template"])));
             }
 
             return null;
@@ -101,12 +101,12 @@ public sealed class EmailTemplateChecker(EmailRenderer renderer, IStringLocalize
 
     private string Describe(EmailTemplateRefusedException refused, string label) => refused.Problem switch
     {
-        EmailTemplateProblem.IncludeNotAvailable => S["The {0} uses include or render, which email templates cannot: there are no other templates to include.", label],
-        EmailTemplateProblem.TooManySteps => S["The {0} takes more than {1} steps to render with sample data, or nests tags more than {2} levels deep. Make its loops smaller.", label, refused.Limit, refused.Depth],
-        EmailTemplateProblem.TooManyCharacters => S["The {0} makes more than {1} characters with sample data.", label, refused.Limit],
-        EmailTemplateProblem.TooManyItems => S["The {0} makes a list of more than {1} items.", label, refused.Limit],
-        EmailTemplateProblem.TooSlow => S["The {0} takes longer than {1} ms to render with sample data.", label, refused.Limit],
-        _ => S["The {0} fails with sample data: {1}", label, refused.Detail ?? ""],
+        EmailTemplateProblem.IncludeNotAvailable => S["{0} uses include or render, which email templates cannot: there are no other templates to include.", label],
+        EmailTemplateProblem.TooManySteps => S["{0} takes more than {1} steps to render with sample data, or nests tags more than {2} levels deep. Make its loops smaller.", label, refused.Limit, refused.Depth],
+        EmailTemplateProblem.TooManyCharacters => S["{0} makes more than {1} characters with sample data.", label, refused.Limit],
+        EmailTemplateProblem.TooManyItems => S["{0} makes a list of more than {1} items.", label, refused.Limit],
+        EmailTemplateProblem.TooSlow => S["{0} takes longer than {1} ms to render with sample data.", label, refused.Limit],
+        _ => S["{0} fails with sample data: {1}", label, refused.Detail ?? ""],
     };
 
     private static string Variable(EmailSecretKind kind) => kind == EmailSecretKind.Password ? "{{ password }}" : "{{ link }}";

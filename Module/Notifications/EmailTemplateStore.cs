@@ -47,9 +47,9 @@ public sealed class EmailTemplateStore(CustomersDbContext db, EmailTemplateCheck
     {
         var definition = EmailTemplateDefinitions.Find(name) ?? throw new ArgumentException($"There is no email template '{name}'.", nameof(name));
         var errors = new List<FieldError>();
-        Check(nameof(EmailTemplate.Subject), S["Subject"], subject, EmailTemplate.SubjectMaxLength, errors);
-        Check(nameof(EmailTemplate.HtmlBody), S["HTML body"], htmlBody, EmailTemplate.BodyMaxLength, errors);
-        Check(nameof(EmailTemplate.TextBody), S["Text body"], textBody, EmailTemplate.BodyMaxLength, errors);
+        Check(nameof(EmailTemplate.Subject), S["The subject"], subject, EmailTemplate.SubjectMaxLength, errors);
+        Check(nameof(EmailTemplate.HtmlBody), S["The HTML body"], htmlBody, EmailTemplate.BodyMaxLength, errors);
+        Check(nameof(EmailTemplate.TextBody), S["The text body"], textBody, EmailTemplate.BodyMaxLength, errors);
         return errors.Count > 0 ? errors : await checker.CheckAsync(definition, subject!, htmlBody!, textBody!, siteName, siteBaseUrl);
     }
 
@@ -85,15 +85,15 @@ public sealed class EmailTemplateStore(CustomersDbContext db, EmailTemplateCheck
     {
         if (string.IsNullOrWhiteSpace(source))
         {
-            errors.Add(new(field, S["Enter the {0}.", label.ToLowerInvariant()]));
+            errors.Add(new(field, S["{0} is empty.", label]));
         }
         else if (source.Length > maxLength)
         {
-            errors.Add(new(field, S["The {0} must be at most {1} characters.", label.ToLowerInvariant(), maxLength]));
+            errors.Add(new(field, S["{0} is longer than {1} characters.", label, maxLength]));
         }
         else if (!EmailRenderer.TryParse(source, out var error))
         {
-            errors.Add(new(field, S["The {0} is not valid Liquid: {1}", label.ToLowerInvariant(), error!]));
+            errors.Add(new(field, S["{0} is not valid Liquid: {1}", label, error!]));
         }
     }
 }

@@ -6,7 +6,8 @@ namespace Commerce.Customers.Notifications;
 public interface IEmailTransport
 {
     /// <summary>What the admin sees on the Email settings page, such as "SMTP 127.0.0.1:25 (Auto)".</summary>
-    string Description { get; }
+    /// <summary>Where messages go, for the Email settings page, in the reader's language.</summary>
+    string Describe(Microsoft.Extensions.Localization.IStringLocalizer S);
 
     Task<IEmailSession> OpenAsync(CancellationToken cancellationToken);
 }

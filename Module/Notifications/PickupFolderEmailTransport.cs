@@ -13,7 +13,7 @@ internal sealed class PickupFolderEmailTransport(IOptions<EmailOptions> options,
 {
     public string Folder => Path.GetFullPath(Path.Combine(DatabaseRegistration.DataFolderPath(database.Value, environment), options.Value.PickupFolder));
 
-    public string Description => $"Pickup folder {Folder}";
+    public string Describe(Microsoft.Extensions.Localization.IStringLocalizer S) => S["Pickup folder {0}", Folder];
 
     public Task<IEmailSession> OpenAsync(CancellationToken cancellationToken)
     {

@@ -9,7 +9,9 @@ internal sealed class SmtpEmailTransport(IOptions<EmailOptions> options) : IEmai
 {
     private SmtpOptions Smtp => options.Value.Smtp;
 
-    public string Description => $"SMTP {Smtp.Host}:{Smtp.Port} ({Smtp.Security}{(string.IsNullOrEmpty(Smtp.UserName) ? "" : ", as " + Smtp.UserName)})";
+    public string Describe(Microsoft.Extensions.Localization.IStringLocalizer S) => string.IsNullOrEmpty(Smtp.UserName)
+        ? S["SMTP {0}:{1} ({2})", Smtp.Host, Smtp.Port, Smtp.Security]
+        : S["SMTP {0}:{1} ({2}, as {3})", Smtp.Host, Smtp.Port, Smtp.Security, Smtp.UserName];
 
     public async Task<IEmailSession> OpenAsync(CancellationToken cancellationToken)
     {
