@@ -110,8 +110,8 @@ public static class AccessTable
         new("GET",  "admin/customers/{id:int}/{tab?}",          "/admin/customers/{customer}/general",         ViewCustomers,   SignIn,         Denied,    Denied,    Ok),
         new("GET",  "admin/customers/{id:int}/{tab?}",          "/admin/customers/{customer}/addresses",       ViewCustomers,   SignIn,         Denied,    Denied,    Ok),
         new("GET",  "admin/customers/{id:int}/{tab?}",          "/admin/customers/{customer}/orders",          ViewCustomers,   SignIn,         Denied,    Denied,    Ok),
-        new("GET",  "admin/customers/{id:int}/{tab?}",          "/admin/customers/{customer}/credit",          ViewCustomers,   SignIn,         Denied,    Denied,    Ok),
-        new("GET",  "admin/customers/{id:int}/{tab?}",          "/admin/customers/{customer}/notifications",   ViewCustomers,   SignIn,         Denied,    Denied,    Ok),
+        new("GET",  "admin/customers/{id:int}/{tab?}",          "/admin/customers/{registered}/credit",        ViewCustomers,   SignIn,         Denied,    Denied,    Ok),
+        new("GET",  "admin/customers/{id:int}/{tab?}",          "/admin/customers/{registered}/notifications", ViewCustomers,   SignIn,         Denied,    Denied,    Ok),
         // A tab the admin may not see does not exist for them: staff who may view customers get 404.
         new("GET",  "admin/customers/{id:int}/{tab?}",          "/admin/customers/{registered}/login-details", ManageLogins,    SignIn,         Denied,    NotFound,  Ok),
         new("GET",  "admin/customers/{id:int}/{tab?}",          "/admin/customers/{registered}/roles",         ManageLogins,    SignIn,         Denied,    NotFound,  Ok),
@@ -172,10 +172,10 @@ public static class AccessTable
         new("POST", "admin/customers/create",                   "/admin/customers/create",                     ManageCustomers, SignIn,         Denied,    Denied,    Redirect),
         new("POST", "admin/customers/{id:int}/{tab?}",          "/admin/customers/{customer}/general",         ManageCustomers, SignIn,         Denied,    Denied,    Redirect),
         new("POST", "admin/customers/{id:int}/{tab?}",          "/admin/customers/{customer}/addresses",       ManageCustomers, SignIn,         Denied,    Denied,    Ok),
-        new("POST", "admin/customers/{id:int}/{tab?}",          "/admin/customers/{customer}/credit",          ManageCredit,    SignIn,         Denied,    Denied,    Ok),
+        new("POST", "admin/customers/{id:int}/{tab?}",          "/admin/customers/{registered}/credit",        ManageCredit,    SignIn,         Denied,    Denied,    Ok),
         // Tabs without a form: nothing to post to, even for the administrator.
         new("POST", "admin/customers/{id:int}/{tab?}",          "/admin/customers/{customer}/orders",          ManageCustomers, SignIn,         Denied,    Denied,    NotFound),
-        new("POST", "admin/customers/{id:int}/{tab?}",          "/admin/customers/{customer}/notifications",   ManageCustomers, SignIn,         Denied,    Denied,    NotFound),
+        new("POST", "admin/customers/{id:int}/{tab?}",          "/admin/customers/{registered}/notifications", ManageCustomers, SignIn,         Denied,    Denied,    NotFound),
         new("POST", "admin/customers/{id:int}/{tab?}",          "/admin/customers/{registered}/login-details", ManageLogins,    SignIn,         Denied,    NotFound,  Ok,       "Action=generate-nothing"),
         new("POST", "admin/customers/{id:int}/{tab?}",          "/admin/customers/{registered}/roles",         ManageLogins,    SignIn,         Denied,    NotFound,  Redirect, "Roles=Staff"),
         new("POST", "admin/customers/{id:int}/{tab?}",          "/admin/customers/{registered}/membership",    ManageLogins,    SignIn,         Denied,    NotFound,  Ok,       "Role=No such role"),

@@ -9,14 +9,14 @@ public sealed class CreditTabTests : IAsyncLifetime
 {
     private TestSite _site = null!;
     private SiteClient _admin = null!;
-    private int _apollo;
+    private int _customer;
 
     public async Task InitializeAsync()
     {
         _site = await TestSite.StartAsync();
         _admin = _site.CreateSiteClient();
         await _admin.SignInAsync(TestSite.AdminEmail, TestSite.AdminPassword);
-        _apollo = await _site.WithDbAsync(db => db.Customers.Where(c => c.Email == "apollo@creed.com").Select(c => c.Id).SingleAsync());
+        _customer = await _site.WithDbAsync(db => db.Customers.Where(c => c.Email == "john@mcclane.com").Select(c => c.Id).SingleAsync());
     }
 
     public async Task DisposeAsync()
@@ -25,7 +25,7 @@ public sealed class CreditTabTests : IAsyncLifetime
         await _site.DisposeAsync();
     }
 
-    private string TabUrl => $"/admin/customers/{_apollo}/credit";
+    private string TabUrl => $"/admin/customers/{_customer}/credit";
 
     [Fact]
     public async Task Entries_add_up_to_the_balance_and_a_correction_is_a_new_entry()
@@ -46,7 +46,7 @@ public sealed class CreditTabTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
         }
 
-        var entries = await _site.WithDbAsync(db => db.CreditEntries.Where(e => e.CustomerId == _apollo).OrderBy(e => e.Id).ToListAsync());
+        var entries = await _site.WithDbAsync(db => db.CreditEntries.Where(e => e.CustomerId == _customer).OrderBy(e => e.Id).ToListAsync());
         Assert.Equal(4, entries.Count);
         Assert.Equal(refund.Id, entries[^1].CorrectsEntryId);
         Assert.Equal((10m, "Refund"), (entries[2].Amount, entries[2].Description));
@@ -88,4 +88,49 @@ public sealed class CreditTabTests : IAsyncLifetime
 
     private Task<HttpResponseMessage> AddAsync(string amount, string currency, string description) =>
         _admin.PostFormAsync(TabUrl, [new("Amount", amount), new("Currency", currency), new("Description", description)]);
+}
+
+/// <summary>Which tabs a customer's editor has: the documentation's strip for one without a login, more once they hold something.</summary>
+public sealed class EditorTabStripTests : IAsyncLifetime
+{
+    private TestSite _site = null!;
+    private SiteClient _admin = null!;
+
+    public async Task InitializeAsync()
+    {
+        _site = await TestSite.StartAsync();
+        _admin = _site.CreateSiteClient();
+        await _admin.SignInAsync(TestSite.AdminEmail, TestSite.AdminPassword);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _admin.Dispose();
+        await _site.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_customer_without_a_login_has_the_documentations_four_tabs_and_credit_once_they_hold_some()
+    {
+        var apollo = await _site.WithDbAsync(db => db.Customers.Where(c => c.Email == "apollo@creed.com").Select(c => c.Id).SingleAsync());
+        Assert.Equal(["General", "Addresses", "Orders", "Login details"], await TabsAsync(apollo));
+        Assert.Equal(HttpStatusCode.NotFound, (await _admin.GetAsync($"/admin/customers/{apollo}/credit")).StatusCode);
+
+        await _site.WithDbAsync(db =>
+        {
+            db.CreditEntries.Add(new Models.CreditEntry { CustomerId = apollo, Amount = 5, Currency = "USD", Description = "Goodwill", CreatedUtc = DateTime.UtcNow, CreatedBy = "test" });
+            return db.SaveChangesAsync();
+        });
+        Assert.Contains("Credit", await TabsAsync(apollo));
+
+        var frank = await _site.WithDbAsync(db => db.Customers.Where(c => c.Email == "frank@martin.com").Select(c => c.Id).SingleAsync());
+        Assert.Equal(["General", "Addresses", "Orders", "Login details", "Roles", "Membership", "Credit", "Notifications"], await TabsAsync(frank));
+    }
+
+    private async Task<string[]> TabsAsync(int id)
+    {
+        var page = await _admin.GetPageAsync($"/admin/customers/{id}");
+        var nav = System.Text.RegularExpressions.Regex.Match(page, "<nav class=\"tabs\".*?</nav>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        return System.Text.RegularExpressions.Regex.Matches(nav, "<a [^>]*>(.*?)</a>").Select(match => Html.Text(match.Groups[1].Value).Trim()).ToArray();
+    }
 }

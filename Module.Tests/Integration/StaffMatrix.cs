@@ -312,7 +312,7 @@ public static class StaffActions
             ("ValidFrom", DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("ValidTo", DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
             Covers: "membership", SeparatedDuty: true, AppliesTo: HasLogin),
         new("Credit: add 500 USD", CreditPermission, cell => StaffMatrixSite.Post(cell, $"/admin/customers/{cell.CustomerId}/credit",
-            ("Amount", "500"), ("Currency", "USD"), ("Description", "Matrix")), Covers: "credit", SeparatedDuty: true),
+            ("Amount", "500"), ("Currency", "USD"), ("Description", "Matrix")), Covers: "credit", SeparatedDuty: true, AppliesTo: HasLogin),
         new("Delete the customer and the login", Permissions.ManageCustomers, cell => StaffMatrixSite.Post(cell, $"/admin/customers/{cell.CustomerId}/delete",
             ("deleteLogin", "true")), Covers: "delete", DeletesLogin: true),
         new("Bulk: delete with logins", Permissions.ManageCustomers, cell => BulkAsync(cell, "delete", deleteLogins: true), Covers: nameof(BulkJobKind.Delete), DeletesLogin: true),

@@ -270,7 +270,7 @@ public sealed class CustomersController(
         var visible = new List<CustomerDisplayDriver>();
         foreach (var driver in drivers.OrderBy(driver => driver.Position))
         {
-            if (driver.AppliesTo(customer) && await IsAllowedAsync(driver.ViewPermission))
+            if (await driver.AppliesToAsync(customer) && await IsAllowedAsync(driver.ViewPermission))
             {
                 visible.Add(driver);
             }

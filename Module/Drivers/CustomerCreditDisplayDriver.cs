@@ -21,6 +21,10 @@ public sealed class CustomerCreditDisplayDriver(
     IStringLocalizer<CustomerCreditDisplayDriver> S) : CustomerDisplayDriver
 {
     public override string TabName => "Credit";
+
+    // Credit is spent at checkout by a signed-in customer; one without a login has the tab only while they hold entries.
+    public override async Task<bool> AppliesToAsync(Customer customer) =>
+        customer.IsRegistered || await db.CreditEntries.AnyAsync(entry => entry.CustomerId == customer.Id);
     public override int Position => 60;
     public override StaffDuty Duty => StaffDuty.OwnAccess;
     public override Permission EditPermission => Permissions.ManageCustomerCredit;

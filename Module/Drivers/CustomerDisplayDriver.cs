@@ -32,8 +32,11 @@ public abstract class CustomerDisplayDriver
     /// <summary>Roles, Membership and Credit say <see cref="StaffDuty.OwnAccess"/>: staff never save them on their own record.</summary>
     public virtual StaffDuty Duty => StaffDuty.Ordinary;
 
-    /// <summary>Some tabs apply only to some customers (Roles only to registered ones).</summary>
-    public virtual bool AppliesTo(Customer customer) => true;
+    /// <summary>
+    /// Some tabs apply only to some customers: a customer without a login has General, Addresses,
+    /// Orders and Login details, as the product documentation shows, and any other tab only once it holds something.
+    /// </summary>
+    public virtual Task<bool> AppliesToAsync(Customer customer) => Task.FromResult(true);
 
     public abstract Task<EditorShape> EditAsync(Customer customer, BuildEditorContext context);
 

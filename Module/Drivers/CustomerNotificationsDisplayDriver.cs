@@ -15,6 +15,9 @@ public sealed class CustomerNotificationsDisplayDriver(
     public override string TabName => "Notifications";
     public override int Position => 90;
 
+    // Emails go to logins; a customer without one has this tab only once a message was sent to them.
+    public override async Task<bool> AppliesToAsync(Customer customer) => customer.IsRegistered || await history.AnyForAsync(customer.Id);
+
     public override async Task<EditorShape> EditAsync(Customer customer, BuildEditorContext context)
     {
         var user = httpContextAccessor.HttpContext?.User;

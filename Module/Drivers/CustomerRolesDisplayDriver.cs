@@ -30,7 +30,7 @@ public sealed class CustomerRolesDisplayDriver(
     public override Permission ViewPermission => Permissions.ManageCustomerLogins;
     public override Permission EditPermission => Permissions.ManageCustomerLogins;
 
-    public override bool AppliesTo(Customer customer) => customer.IsRegistered;
+    public override Task<bool> AppliesToAsync(Customer customer) => Task.FromResult(customer.IsRegistered);
 
     public override async Task<EditorShape> EditAsync(Customer customer, BuildEditorContext context)
     {

@@ -43,6 +43,8 @@ public sealed class NotificationHistory(CustomersDbContext db, NotificationSigna
         return new NotificationPage(items, hasMore ? items[^1].CreatedUtc : null);
     }
 
+    public Task<bool> AnyForAsync(int customerId) => db.Notifications.AnyAsync(notification => notification.CustomerId == customerId);
+
     /// <summary>Why the message cannot be resent, or null if it can.</summary>
     public string? WhyNotResendable(Notification notification) => notification switch
     {
