@@ -65,7 +65,7 @@ public abstract partial class HostileAttacks(HostileInputSite fixture)
                 ["PostalCode"] = "19104", ["Country"] = "US", ["IsDefaultShipping"] = "true", ["IsDefaultBilling"] = "false",
             },
             ["Action", "AddressId", "Name", "Recipient", "Line1", "Line2", "City", "PostalCode", "Country", "IsDefaultShipping", "IsDefaultBilling"]);
-        yield return new("Credit tab", $"/admin/customers/{apollo}/credit", Person.Administrator,
+        yield return new("Credit tab", $"/admin/customers/{frank}/credit", Person.Administrator,
             _ => new() { ["Amount"] = "10.00", ["Currency"] = "USD", ["Description"] = "Goodwill" },
             ["Amount", "Currency", "Description", "CorrectsEntryId"]);
         yield return new("Login details tab", $"/admin/customers/{frank}/login-details", Person.Administrator,
