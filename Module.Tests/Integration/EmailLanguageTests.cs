@@ -1,3 +1,4 @@
+using System.Net;
 using Commerce.Customers.Localization;
 using Commerce.Customers.Models;
 using Commerce.Customers.Notifications;
@@ -70,6 +71,27 @@ public sealed class EmailLanguageTests : IAsyncLifetime
         var edited = await _site.WithDbAsync((_, services) => services.GetRequiredService<EmailTemplateStore>().GetAsync(EmailTemplateDefinitions.PasswordChangedNotice, "fr"));
         Assert.Equal("Edited English for {{ site.name }}", edited.Subject);
         Assert.True(edited.IsCustomized);
+    }
+
+    [Fact]
+    public async Task The_administrator_edits_and_resets_the_German_version_on_its_own_tab_and_an_unknown_language_is_not_found()
+    {
+        using var admin = await _site.AdminClientAsync();
+        const string Url = "/admin/email-templates/PasswordChangedNotice";
+        Assert.Contains("Ihr Passwort für {{ site.name }} wurde geändert", WebUtility.HtmlDecode(await admin.GetPageAsync(Url + "?language=de")), StringComparison.Ordinal);
+
+        var definition = EmailTemplateDefinitions.Find(EmailTemplateDefinitions.PasswordChangedNotice)!;
+        using var saved = await admin.PostFormAsync(Url + "?language=de", [new("Subject", "Geändert bei {{ site.name }}"), new("HtmlBody", definition.HtmlBody), new("TextBody", definition.TextBody), new("Submit", "save")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var stored = await _site.WithDbAsync(db => db.EmailTemplates.AsNoTracking().SingleAsync());
+        Assert.Equal(("de", "Geändert bei {{ site.name }}"), (stored.Culture, stored.Subject));
+        Assert.Contains("Your password for {{ site.name }} was changed", WebUtility.HtmlDecode(await admin.GetPageAsync(Url)), StringComparison.Ordinal);
+
+        using var reset = await admin.PostFormAsync(Url + "?language=de", [], postUrl: Url + "/reset?language=de");
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        Assert.False(await _site.WithDbAsync(db => db.EmailTemplates.AnyAsync()));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(Url + "?language=xx")).StatusCode);
     }
 
     [Fact]

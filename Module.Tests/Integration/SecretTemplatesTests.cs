@@ -97,9 +97,10 @@ public sealed partial class SecretTemplatesTests(SecretTemplatesSite fixture) : 
     public async Task Staff_with_only_customer_settings_cannot_change_or_reset_a_template_that_carries_a_link_or_password()
     {
         using var staff = await SettingsStaffAsync();
-        foreach (var name in new[] { "PasswordReset", "SetPasswordLink", "LoginCreated", "PasswordChanged" })
+        // Each language's version is guarded alike: the German one is no side door.
+        foreach (var (name, language) in new[] { "PasswordReset", "SetPasswordLink", "LoginCreated", "PasswordChanged" }.SelectMany(name => new[] { (name, ""), (name, "?language=de") }))
         {
-            var url = "/admin/email-templates/" + name;
+            var url = "/admin/email-templates/" + name + language;
             foreach (var submit in new[] { "save", "preview" })
             {
                 using var saved = await staff.PostFormAsync(url, [new("Subject", "Hi"), new("HtmlBody", Exfiltration), new("TextBody", "{{ link }}{{ password }}"), new("Submit", submit)]);
@@ -107,7 +108,7 @@ public sealed partial class SecretTemplatesTests(SecretTemplatesSite fixture) : 
                 Assert.Contains("Only an administrator can change templates that carry a password or a link", WebUtility.HtmlDecode(await saved.Content.ReadAsStringAsync()), StringComparison.Ordinal);
             }
 
-            using var reset = await staff.PostFormAsync(url, [], postUrl: url + "/reset");
+            using var reset = await staff.PostFormAsync(url, [], postUrl: "/admin/email-templates/" + name + "/reset" + language);
             Assert.Equal(HttpStatusCode.Forbidden, reset.StatusCode);
         }
 
