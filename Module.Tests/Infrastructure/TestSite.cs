@@ -46,6 +46,9 @@ public sealed record TestSiteOptions
 
     /// <summary>Any other configuration, such as <c>CommerceCustomers:Email:Dispatcher:MaxAttempts</c>.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Services a test adds last, such as a fault at one exact point in a real database's conversation.</summary>
+    public Action<IServiceCollection>? Services { get; init; }
 }
 
 /// <summary>
@@ -185,6 +188,11 @@ public sealed class TestSite : WebApplicationFactory<Program>
         if (_options.Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+
+        if (_options.Services is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
         }
 
         // The site logs only to its captured lines, which hold its log budget; nothing reaches the

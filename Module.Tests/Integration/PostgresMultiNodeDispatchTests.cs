@@ -83,7 +83,7 @@ public sealed class PostgresMultiNodeDispatchTests(SharedPostgresServer postgres
         var queued = await Outbox.EnqueueAsync(site, "frank@martin.com", EmailTemplateDefinitions.PasswordChangedNotice, null);
 
         // A node claims the message and dies: its lease is left behind, already expired.
-        var claimed = await site.WithDbAsync((db, services) => services.GetRequiredService<NotificationQueue>().ClaimAsync(10, TimeSpan.FromMilliseconds(-1), CancellationToken.None));
+        var claimed = await site.WithDbAsync((db, services) => services.GetRequiredService<NotificationQueue>().ClaimAsync(NotificationQueue.NewClaimOwner(), 10, TimeSpan.FromMilliseconds(-1), CancellationToken.None));
         Assert.Equal(queued.Id, Assert.Single(claimed).Id);
 
         await using var survivor = await TestSite.StartAsync(new TestSiteOptions { Provider = DatabaseProvider.PostgreSql, ConnectionString = database, Smtp = _smtp, SetupRecipe = null });

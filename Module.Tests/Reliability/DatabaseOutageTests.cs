@@ -71,7 +71,17 @@ public sealed class DatabaseOutageTests(PostgresServer postgres, ITestOutputHelp
         var list = await newAdmin.GetPageAsync("/admin/customers");
         var created = await LoginActions.PostAsync(newAdmin, customers[10], LoginAction.Create);
         var queued = await farm.NotificationsAsync();
-        var received = await farm.Smtp.WaitForAsync(queued.Count, TimeSpan.FromSeconds(60));
+        IReadOnlyList<ReceivedEmail> received;
+        try
+        {
+            received = await farm.Smtp.WaitForAsync(queued.Count, TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException timeout)
+        {
+            var outbox = (await farm.NotificationsAsync()).Select(n => $"{n.Status}, {n.Attempts} attempt(s), lease until {n.LeaseExpiresUtc:O}, {n.LastError}");
+            throw new TimeoutException($"{timeout.Message} The outbox: {string.Join("; ", outbox)}", timeout);
+        }
+
         var lastEmail = received.Single(message => message.MessageId == queued.Last(n => n.CustomerId == customers[10]).MessageId);
         var emails = await farm.EmailsByIdAsync();
         var newLoginWorks = await LoginActions.SignsInAsync(visitor, emails[customers[10]], Emails.Password(lastEmail));

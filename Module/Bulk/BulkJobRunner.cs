@@ -109,6 +109,9 @@ internal sealed class BulkJobRunner(
             return null;
         }
 
+        // Should the database take this update but lose the answer, the job is this node's all the
+        // same: it is resumed under this claim next time (and left at once if the claim never landed).
+        _interrupted = (id, owner);
         var claimed = await db.BulkJobs
             .Where(job => job.Id == id && (job.Status == BulkJobStatus.Queued || (job.Status == BulkJobStatus.Running && job.LeaseExpiresUtc < now)))
             .ExecuteUpdateAsync(set => set
@@ -116,7 +119,13 @@ internal sealed class BulkJobRunner(
                 .SetProperty(job => job.LeaseOwner, owner)
                 .SetProperty(job => job.LeaseExpiresUtc, now + Lease)
                 .SetProperty(job => job.StartedUtc, job => job.StartedUtc ?? now), cancellationToken);
-        return (claimed == 0 ? 0 : id, owner);
+        if (claimed == 0)
+        {
+            _interrupted = null;
+            return (0, owner);
+        }
+
+        return (id, owner);
     }
 
     /// <returns>Whether there may be more to do.</returns>

@@ -81,7 +81,20 @@ internal sealed class NotificationDispatcher(
             }
         }
 
-        var claimed = await queue.ClaimAsync(Settings.BatchSize, Settings.LeaseDuration, cancellationToken);
+        var owner = NotificationQueue.NewClaimOwner();
+        IReadOnlyList<Notification> claimed;
+        try
+        {
+            claimed = await queue.ClaimAsync(owner, Settings.BatchSize, Settings.LeaseDuration, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The database went away between writing the claim and reading it back (or took the
+            // write and lost the answer): whatever this owner holds goes back before the next claim.
+            _unrecorded.AddUnreadClaim(owner);
+            throw;
+        }
+
         if (claimed.Count == 0)
         {
             return 0;

@@ -11,12 +11,17 @@ namespace Commerce.Customers.Notifications;
 /// </summary>
 public sealed class NotificationQueue(CustomersDbContext db, TimeProvider clock)
 {
-    /// <summary>Claims up to <paramref name="batchSize"/> due messages for this dispatcher and counts the attempt.</summary>
-    public async Task<IReadOnlyList<Notification>> ClaimAsync(int batchSize, TimeSpan lease, CancellationToken cancellationToken)
+    /// <summary>A new claim's owner: the dispatcher knows it before claiming, so it can hand back a claim it never read.</summary>
+    public static string NewClaimOwner() => Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// Claims up to <paramref name="batchSize"/> due messages for <paramref name="owner"/> and counts
+    /// the attempt. The claim is written, then read back; if this throws, some may be claimed all the same.
+    /// </summary>
+    public async Task<IReadOnlyList<Notification>> ClaimAsync(string owner, int batchSize, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var leaseUntil = now + lease;
-        var owner = Guid.NewGuid().ToString("N");
 
         if (db.Database.IsNpgsql())
         {
@@ -109,6 +114,15 @@ public sealed class NotificationQueue(CustomersDbContext db, TimeProvider clock)
             .SetProperty(n => n.Attempts, n => n.Attempts - 1)
             .SetProperty(n => n.LeaseOwner, (string?)null)
             .SetProperty(n => n.LeaseExpiresUtc, (DateTime?)null), cancellationToken);
+
+    /// <summary>Hands back whatever an owner still holds unsent, for a claim that failed before it was read back.</summary>
+    public async Task ReleaseClaimAsync(string owner, CancellationToken cancellationToken) =>
+        await db.Notifications.Where(n => n.LeaseOwner == owner && n.Status == NotificationStatus.Sending)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(n => n.Status, NotificationStatus.Queued)
+                .SetProperty(n => n.Attempts, n => n.Attempts - 1)
+                .SetProperty(n => n.LeaseOwner, (string?)null)
+                .SetProperty(n => n.LeaseExpiresUtc, (DateTime?)null), cancellationToken);
 
     private IQueryable<Notification> Owned(Notification claimed) =>
         db.Notifications.Where(n => n.Id == claimed.Id && n.LeaseOwner == claimed.LeaseOwner && n.Status == NotificationStatus.Sending);
