@@ -27,6 +27,6 @@ public sealed class CustomerAddress
     public bool IsDefaultShipping { get; set; }
     public bool IsDefaultBilling { get; set; }
 
-    public string ToMultiline() =>
+    public string ToMultiline(System.Globalization.CultureInfo? language = null) =>
         string.Join('\n', new[] { Recipient, Line1, Line2, $"{PostalCode} {City}".Trim(), Country }.Where(line => !string.IsNullOrWhiteSpace(line)));
 }
