@@ -160,6 +160,7 @@ public static class Startup
         services.AddScoped<ICustomerCheckout, CustomerCheckout>();
         services.AddScoped<ICustomerCredit, CustomerCredit>();
         services.AddScoped<AddressValidator>();
+        services.AddScoped<AddressBook>();
         services.AddScoped<IAuthorizationHandler, RegisteredCustomerHandler>();
         services.AddAccountRateLimits(configuration);
         services.Configure<SignInThrottleOptions>(options =>

@@ -139,6 +139,10 @@ public static class AccessTable
         new("GET",  "account/set-password",                     "/account/set-password",                       null,            Ok,             Ok,        Ok,        Ok),
         new("GET",  "account/confirm-email",                    "/account/confirm-email",                      null,            Ok,             Ok,        Ok,        Ok),
         new("GET",  "account/confirm-email/pending",            "/account/confirm-email/pending",              null,            Ok,             Ok,        Ok,        Ok),
+        // My account's addresses: staff see, as on /account, that theirs is not a customer account;
+        // an address of someone else's does not exist for anyone.
+        new("GET",  "account/addresses/new",                    "/account/addresses/new",                      null,            CustomerSignIn, Ok,        Ok,        Ok),
+        new("GET",  "account/addresses/{id:int}",               "/account/addresses/{victim-address}",         null,            CustomerSignIn, NotFound,  NotFound,  NotFound),
         new("GET",  "account/change-password",                  "/account/change-password",                    null,            CustomerSignIn, Ok,        Ok,        Ok),
         new("GET",  "account/preferences",                      "/account/preferences",                        null,            CustomerSignIn, Ok,        Ok,        Ok),
         // Members only: a login linked to a customer. Staff and the administrator have none.
@@ -166,6 +170,11 @@ public static class AccessTable
         new("POST", "language",                                 "/language",                                   null,            BadRequest,     BadRequest, BadRequest, BadRequest),
         // Only a customer has a profile; anyone else signed in finds none.
         new("POST", "account/profile",                          "/account/profile",                            null,            CustomerSignIn, Redirect,  NotFound,  NotFound),
+        // A new address from the attack form lacks its fields, so the form is shown again; another's address is not found.
+        new("POST", "account/addresses",                        "/account/addresses",                          null,            CustomerSignIn, Ok,        NotFound,  NotFound),
+        new("POST", "account/addresses/{id:int}",               "/account/addresses/{victim-address}",         null,            CustomerSignIn, NotFound,  NotFound,  NotFound, "Name=Hacked&Line1=Hacked&City=Hacked&PostalCode=1&Country=US&IsDefaultShipping=true"),
+        new("POST", "account/addresses/{id:int}/delete",        "/account/addresses/{victim-address}/delete",  null,            CustomerSignIn, NotFound,  NotFound,  NotFound),
+        new("POST", "account/addresses/{id:int}/default",       "/account/addresses/{victim-address}/default", null,            CustomerSignIn, NotFound,  NotFound,  NotFound),
         new("POST", "shop/cart/add",                            "/shop/cart/add",                              null,            Redirect,       Redirect,  Redirect,  Redirect, "productId={product}&quantity=1"),
         new("POST", "shop/cart/remove",                         "/shop/cart/remove",                           null,            Redirect,       Redirect,  Redirect,  Redirect, "productId={product}"),
         new("POST", "shop/checkout",                            "/shop/checkout",                              null,            Redirect,       Redirect,  Redirect,  Redirect),

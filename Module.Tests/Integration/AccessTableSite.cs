@@ -20,15 +20,19 @@ public sealed class AccessTableSite : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await People.InitializeAsync();
-        var (victim, bulkVictim, product) = await Site.WithDbAsync(async db =>
+        var (victim, bulkVictim, victimAddress, product) = await Site.WithDbAsync(async db =>
         {
             var victim = new Customer { LastName = "Victim", Email = "victim@example.com", CreatedUtc = DateTime.UtcNow };
             var bulkVictim = new Customer { LastName = "Bulk victim", Email = "bulk-victim@example.com", CreatedUtc = DateTime.UtcNow };
             db.Customers.AddRange(victim, bulkVictim);
             await db.SaveChangesAsync();
+            // Someone else's address, for My account's address routes.
+            var victimAddress = new CustomerAddress { CustomerId = victim.Id, Name = "Home", Line1 = "1 Victim Road", City = "Springfield", PostalCode = "12345", Country = "US", IsDefaultShipping = true, IsDefaultBilling = true };
+            db.CustomerAddresses.Add(victimAddress);
+            await db.SaveChangesAsync();
             await using var shop = ShopDbContext.On(db);
             var product = await shop.Products.Where(p => !p.MembersOnly).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
-            return (victim.Id, bulkVictim.Id, product);
+            return (victim.Id, bulkVictim.Id, victimAddress.Id, product);
         });
 
         // An import waiting to be confirmed, for the job rows.
@@ -44,6 +48,7 @@ public sealed class AccessTableSite : IAsyncLifetime
             ["{registered}"] = People.RegisteredCustomerId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{victim}"] = victim.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{bulk-victim}"] = bulkVictim.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{victim-address}"] = victimAddress.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{product}"] = product.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{job}"] = job,
             ["{notification}"] = "0b0e8d8c-1f4e-4f43-9a57-3d2a0a9e3f10",

@@ -11,7 +11,7 @@ namespace Commerce.Customers.Drivers;
 /// <summary>The Addresses tab: named addresses with billing and shipping defaults. Checkout pre-fills the default shipping one.</summary>
 public sealed class CustomerAddressesDisplayDriver(
     CustomersDbContext db,
-    AddressValidator validator,
+    AddressBook book,
     IHttpContextAccessor httpContextAccessor,
     IStringLocalizer<CustomerAddressesDisplayDriver> S) : CustomerDisplayDriver
 {
@@ -24,7 +24,7 @@ public sealed class CustomerAddressesDisplayDriver(
         // "?edit=ID" opens an address in the form; otherwise the form adds a new one.
         var editId = int.TryParse(httpContextAccessor.HttpContext?.Request.Query["edit"], out var id) ? id : (int?)null;
         var editing = addresses.FirstOrDefault(address => address.Id == editId);
-        return Shape(addresses, editing is null ? new AddressForm { IsDefaultShipping = addresses.Count == 0, IsDefaultBilling = addresses.Count == 0 } : FormOf(editing));
+        return Shape(addresses, editing is null ? new AddressForm { IsDefaultShipping = addresses.Count == 0, IsDefaultBilling = addresses.Count == 0 } : AddressBook.FormOf(editing));
     }
 
     public override async Task<EditorShape?> UpdateAsync(Customer customer, UpdateEditorContext context)
@@ -41,24 +41,12 @@ public sealed class CustomerAddressesDisplayDriver(
 
         if (form.Action == "delete" && address is not null)
         {
-            db.CustomerAddresses.Remove(address);
-            addresses.Remove(address);
-            // A customer with addresses always keeps a default of each kind.
-            if (address.IsDefaultShipping && addresses.Count > 0)
-            {
-                addresses[0].IsDefaultShipping = true;
-            }
-
-            if (address.IsDefaultBilling && addresses.Count > 0)
-            {
-                addresses[0].IsDefaultBilling = true;
-            }
-
-            context.SuccessMessage = S["The address {0} was deleted.", address.Name];
+            book.Delete(addresses, address);
+            context.SuccessMessage = book.Deleted(address);
             return Shape(addresses, new AddressForm());
         }
 
-        foreach (var error in Validate(form))
+        foreach (var error in book.Validate(form))
         {
             context.Updater.ModelState.AddModelError(error.Field, error.Message);
         }
@@ -68,67 +56,10 @@ public sealed class CustomerAddressesDisplayDriver(
             return Shape(addresses, form);
         }
 
-        if (address is null)
-        {
-            address = new CustomerAddress { CustomerId = customer.Id };
-            db.CustomerAddresses.Add(address);
-            addresses.Add(address);
-        }
-
-        Apply(form, address);
-        foreach (var other in addresses.Where(other => !ReferenceEquals(other, address)))
-        {
-            other.IsDefaultShipping &= !address.IsDefaultShipping;
-            other.IsDefaultBilling &= !address.IsDefaultBilling;
-        }
-
-        context.SuccessMessage = S["The address {0} was saved.", address.Name];
+        address = book.Save(addresses, customer.Id, address, form);
+        context.SuccessMessage = book.Saved(address);
         return Shape(addresses, form);
     }
-
-    private IEnumerable<FieldError> Validate(AddressForm form)
-    {
-        if (string.IsNullOrWhiteSpace(form.Name))
-        {
-            yield return new(nameof(AddressForm.Name), S["Name the address, such as Home or Office."]);
-        }
-        else if (form.Name.Trim().Length > CustomerAddress.NameMaxLength || form.Name.Any(char.IsControl))
-        {
-            yield return new(nameof(AddressForm.Name), S["Use at most {0} characters, without line breaks.", CustomerAddress.NameMaxLength]);
-        }
-
-        foreach (var error in validator.Validate(new AddressFields(form.Recipient, form.Line1, form.Line2, form.City, form.PostalCode, form.Country), ""))
-        {
-            yield return error;
-        }
-    }
-
-    private static void Apply(AddressForm form, CustomerAddress address)
-    {
-        address.Name = form.Name!.Trim();
-        address.Recipient = string.IsNullOrWhiteSpace(form.Recipient) ? null : form.Recipient.Trim();
-        address.Line1 = form.Line1!.Trim();
-        address.Line2 = string.IsNullOrWhiteSpace(form.Line2) ? null : form.Line2.Trim();
-        address.City = form.City!.Trim();
-        address.PostalCode = form.PostalCode!.Trim();
-        address.Country = form.Country!.Trim().ToUpperInvariant();
-        address.IsDefaultShipping = form.IsDefaultShipping;
-        address.IsDefaultBilling = form.IsDefaultBilling;
-    }
-
-    private static AddressForm FormOf(CustomerAddress address) => new()
-    {
-        AddressId = address.Id,
-        Name = address.Name,
-        Recipient = address.Recipient,
-        Line1 = address.Line1,
-        Line2 = address.Line2,
-        City = address.City,
-        PostalCode = address.PostalCode,
-        Country = address.Country,
-        IsDefaultShipping = address.IsDefaultShipping,
-        IsDefaultBilling = address.IsDefaultBilling,
-    };
 
     private Task<List<CustomerAddress>> AddressesAsync(int customerId) =>
         db.CustomerAddresses.AsNoTracking().Where(a => a.CustomerId == customerId).OrderBy(a => a.Name).ToListAsync();

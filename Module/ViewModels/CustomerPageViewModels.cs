@@ -41,4 +41,19 @@ public sealed class MyAccountViewModel
     public bool IsCustomer { get; set; }
     public IReadOnlyList<CustomerOrderSummary> Orders { get; set; } = [];
     public IReadOnlyList<Models.CustomerAddress> Addresses { get; set; } = [];
+
+    /// <summary>The customer's stamp when the page was made, posted by the address buttons.</summary>
+    public string? ConcurrencyStamp { get; set; }
+}
+
+/// <summary>My account's form for one address of the customer's own: new, or an edit.</summary>
+public sealed class MyAccountAddressViewModel
+{
+    public AddressForm Form { get; init; } = new();
+
+    /// <summary>The customer's stamp the form was made with: a save after another change to the record saves nothing.</summary>
+    public string? ConcurrencyStamp { get; init; }
+
+    /// <summary>The stored address is the default for shipping (only another address can take that away).</summary>
+    public bool IsDefaultShipping { get; init; }
 }
