@@ -8,12 +8,21 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 
 args=()
 fast=0
-for arg in "$@"; do
-  if [ "$arg" = "--fast" ]; then fast=1; else args+=("$arg"); fi
+filter=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --fast) fast=1 ;;
+    --filter) filter="$2"; shift ;;
+    *) args+=("$1") ;;
+  esac
+  shift
 done
 if [ "$fast" -eq 1 ]; then
-  args+=(--filter "FullyQualifiedName!~.Browser.&FullyQualifiedName!~.Reliability.&FullyQualifiedName!~.Postgres")
+  fast_filter="FullyQualifiedName!~.Browser.&FullyQualifiedName!~.Reliability.&FullyQualifiedName!~.Postgres"
+  # `--fast --filter X` runs the tests X selects within the fast set.
+  filter="${filter:+($filter)&}$fast_filter"
 fi
+if [ -n "$filter" ]; then args+=(--filter "$filter"); fi
 
 start_seconds=$SECONDS
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1

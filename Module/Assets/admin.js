@@ -72,6 +72,26 @@ document.addEventListener('input', (event) => {
     }
 });
 
+// Set-up: the site name follows the chosen recipe's own name until the person types one.
+document.addEventListener('change', (event) => {
+    const select = event.target;
+    if (!(select instanceof HTMLSelectElement)) {
+        return;
+    }
+
+    const field = document.querySelector(`input[data-recipe-site-name="#${select.id}"]`);
+    if (!field) {
+        return;
+    }
+
+    const previous = field.getAttribute('data-suggested') ?? field.defaultValue;
+    const suggested = select.selectedOptions[0]?.getAttribute('data-site-name') || field.getAttribute('data-default-site-name');
+    if (field.value === previous && suggested) {
+        field.value = suggested;
+        field.setAttribute('data-suggested', suggested);
+    }
+});
+
 // The set-password link carries its token in the URL fragment, which browsers never send to a
 // server (so no log can hold it). Move it into the form and out of the address bar.
 document.addEventListener('DOMContentLoaded', () => {

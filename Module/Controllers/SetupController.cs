@@ -1,3 +1,4 @@
+using Commerce.Customers.Accounts;
 using Commerce.Customers.Notifications;
 using Commerce.Customers.Recipes;
 using Commerce.Customers.Setup;
@@ -15,6 +16,7 @@ public sealed class SetupController(
     SiteSetupService setupService,
     SetupState setupState,
     RecipeCatalog recipes,
+    CustomerAccountSettingsStore accountSettings,
     IStringLocalizer<SetupController> S) : Controller
 {
     [HttpGet("")]
@@ -26,11 +28,14 @@ public sealed class SetupController(
         }
 
         var available = recipes.List();
+        var chosen = available.FirstOrDefault(recipe => recipe.Name == "demo") ?? (available.Count > 0 ? available[0] : null);
         return View(new SetupViewModel
         {
-            SiteName = "My shop",
-            Recipe = available.FirstOrDefault(recipe => recipe.Name == "demo")?.Name ?? (available.Count > 0 ? available[0].Name : null),
+            // The field starts from the recipe's own name; what the person types wins.
+            SiteName = chosen?.SiteName ?? S["My shop"],
+            Recipe = chosen?.Name,
             Recipes = available,
+            MinimumStrength = await MinimumStrengthAsync(),
         });
     }
 
@@ -44,6 +49,7 @@ public sealed class SetupController(
         }
 
         model.Recipes = recipes.List();
+        model.MinimumStrength = await MinimumStrengthAsync();
         if (!string.Equals(model.AdminPassword, model.ConfirmPassword, StringComparison.Ordinal))
         {
             ModelState.AddModelError(nameof(model.ConfirmPassword), S["The passwords do not match."]);
@@ -71,6 +77,11 @@ public sealed class SetupController(
             return View(model);
         }
 
+        TempData.Success(S["Your site is ready. Sign in as {0} with the password you chose.", model.AdminEmail!.Trim()]);
         return Redirect("/admin/login");
     }
+
+    /// <summary>The administrator's password meets the same minimum as everyone's (the default until a recipe sets another).</summary>
+    private async Task<Security.PasswordStrengthLevel> MinimumStrengthAsync() =>
+        (await accountSettings.GetAsync()).MinimumPasswordStrength;
 }

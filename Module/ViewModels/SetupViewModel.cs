@@ -10,4 +10,5 @@ public sealed class SetupViewModel
     public string? ConfirmPassword { get; set; }
     public string? Recipe { get; set; }
     public IReadOnlyList<Recipe> Recipes { get; set; } = [];
+    public Security.PasswordStrengthLevel MinimumStrength { get; set; }
 }
