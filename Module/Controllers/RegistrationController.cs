@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace Commerce.Customers.Controllers;
 
@@ -14,7 +15,8 @@ namespace Commerce.Customers.Controllers;
 public sealed class RegistrationController(
     CustomerRegistrationService registration,
     CustomerAccountSettingsStore settings,
-    SignInManager<ShopUser> signIn) : Controller
+    SignInManager<ShopUser> signIn,
+    IStringLocalizer<RegistrationController> S) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? returnUrl)
@@ -57,7 +59,7 @@ public sealed class RegistrationController(
         }
 
         await signIn.SignInAsync(result.SignInUser, isPersistent: false);
-        TempData.Success("Welcome! Your account was created.");
+        TempData.Success(S["Welcome! Your account was created."]);
         return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl : "/account");
     }
 }
