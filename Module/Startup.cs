@@ -74,6 +74,7 @@ public static class Startup
             .AddEntityFrameworkStores<CustomersDbContext>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<SetPasswordLinkTokenProvider>(SetPasswordLinkTokenProvider.ProviderName)
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddPasswordValidator<MinimumStrengthPasswordValidator>()
             .AddClaimsPrincipalFactory<ShopUserClaimsPrincipalFactory>();
         services.Configure<IdentityOptions>(options => options.Tokens.PasswordResetTokenProvider = SetPasswordLinkTokenProvider.ProviderName);

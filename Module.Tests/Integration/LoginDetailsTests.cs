@@ -191,6 +191,21 @@ public abstract class LoginDetailsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Identitys_own_refusals_speak_the_viewers_language()
+    {
+        var id = await IdAsync(Frank);
+        var before = await SnapshotAsync();
+        Admin.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de-DE,de;q=0.9");
+
+        using var response = await PostAsync(id, ("Action", "save"), ("Password", "Ab1!x"), ("ConfirmPassword", "Ab1!x"));
+
+        var error = WebUtility.HtmlDecode(Html.FieldError(await response.Content.ReadAsStringAsync(), "Password"));
+        Assert.Contains("Passwörter müssen mindestens 8 Zeichen lang sein.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("characters", error, StringComparison.Ordinal);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
     public async Task Save_sets_a_typed_password_emails_it_and_ends_the_customers_other_sessions()
     {
         var id = await IdAsync(Frank);
