@@ -89,6 +89,34 @@ public abstract class BulkActionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_job_reads_in_each_viewers_language_and_reports_in_its_starters()
+    {
+        var ids = await AddCustomersAsync("polyglot", 2);
+        var frank = await _site.WithDbAsync(db => db.Customers.Where(c => c.Email == "frank@martin.com").Select(c => c.Id).SingleAsync());
+        using var admin = await _site.AdminClientAsync();
+        var selection = ids.Append(frank).Select(id => new KeyValuePair<string, string>("Ids", id.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append(new("Scope", "selected"));
+        var english = await BulkJobs.StartAsync(admin, "create-logins", selection);
+        await BulkJobs.WaitUntilFinishedAsync(admin, english, TimeSpan.FromMinutes(2));
+        var filtered = await BulkJobs.StartAsync(admin, "create-logins", [new("Scope", "all"), new("Q", "nobody-by-this-name"), new("Registered", "no")]);
+        await BulkJobs.WaitUntilFinishedAsync(admin, filtered, TimeSpan.FromMinutes(2));
+
+        // Started in English, read in German: the title is German for this reader.
+        using var german = await _site.AdminClientAsync();
+        german.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de-DE,de;q=0.9");
+        Assert.Contains("<h1>Logins für 3 ausgewählte Kunden anlegen</h1>", WebUtility.HtmlDecode(await german.GetPageAsync($"/admin/customers/jobs/{english}")), StringComparison.Ordinal);
+        var list = WebUtility.HtmlDecode(await german.GetPageAsync("/admin/customers/jobs"));
+        Assert.Contains("Logins für alle 0 zu „nobody-by-this-name“, nicht registriert passenden Kunden anlegen", list, StringComparison.Ordinal);
+        Assert.Contains("Create logins for 3 selected customers", WebUtility.HtmlDecode(await admin.GetPageAsync("/admin/customers/jobs")), StringComparison.Ordinal);
+
+        // A starter who chose German gets the job's problems in German, though it runs in the background.
+        await _site.WithDbAsync(async db => await db.Users.Where(u => u.Email == TestSite.AdminEmail).ExecuteUpdateAsync(set => set.SetProperty(u => u.Culture, "de")));
+        var inGerman = await BulkJobs.StartAsync(admin, "create-logins", [new("Ids", frank.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Scope", "selected")]);
+        await BulkJobs.WaitUntilFinishedAsync(admin, inGerman, TimeSpan.FromMinutes(2));
+        Assert.Equal("Der Kunde hat bereits einen Login.", Assert.Single(await BulkJobs.IssuesAsync(_site, inGerman)).Message);
+        Assert.Equal("The customer already has a login.", Assert.Single(await BulkJobs.IssuesAsync(_site, english)).Message);
+    }
+
+    [Fact]
     public async Task Bulk_delete_removes_the_selected_customers_and_their_logins_and_nothing_else()
     {
         var ids = await AddCustomersAsync("doomed", 4);
@@ -154,7 +182,7 @@ public abstract class BulkActionsTests : IAsyncLifetime
         {
             var job = new BulkJob
             {
-                Kind = BulkJobKind.CreateLogins, Status = BulkJobStatus.Running, Description = "Create logins (to be stopped)", CreatedByName = "admin@example.com",
+                Kind = BulkJobKind.CreateLogins, Status = BulkJobStatus.Running, CreatedByName = "admin@example.com",
                 CreatedUtc = DateTime.UtcNow, StartedUtc = DateTime.UtcNow, Total = 4, Processed = 1, Succeeded = 1, Cursor = ids[0],
                 SelectionJson = new BulkSelection(ids, null, null, ids.Max()).ToJson(), LeaseOwner = "other-node", LeaseExpiresUtc = DateTime.UtcNow.AddMinutes(5),
             };
@@ -179,7 +207,7 @@ public abstract class BulkActionsTests : IAsyncLifetime
         Assert.Equal("Cancelled", progress.GetProperty("status").GetString());
         Assert.Equal(1, progress.GetProperty("processed").GetInt32());
         Assert.False(await _site.WithDbAsync(db => db.Customers.AnyAsync(c => ids.Contains(c.Id) && c.UserId != null)));
-        Assert.Contains("Create logins (to be stopped)", await admin.GetPageAsync("/admin/customers/jobs"), StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/admin/customers/jobs/{jobId}\">Create logins for 4 selected customers</a>", await admin.GetPageAsync("/admin/customers/jobs"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -191,7 +219,7 @@ public abstract class BulkActionsTests : IAsyncLifetime
         {
             var job = new BulkJob
             {
-                Kind = BulkJobKind.CreateLogins, Status = BulkJobStatus.Running, Description = "Create logins (resumed)", CreatedByName = "admin@example.com",
+                Kind = BulkJobKind.CreateLogins, Status = BulkJobStatus.Running, CreatedByName = "admin@example.com",
                 CreatedUtc = DateTime.UtcNow, StartedUtc = DateTime.UtcNow, Total = 6, Processed = 3, Succeeded = 3, Cursor = ids[2],
                 SelectionJson = new BulkSelection(ids, null, null, ids.Max()).ToJson(), LeaseOwner = "dead-node", LeaseExpiresUtc = DateTime.UtcNow.AddMinutes(-1),
             };

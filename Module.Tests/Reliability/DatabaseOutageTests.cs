@@ -146,7 +146,7 @@ public sealed class DatabaseOutageTests(PostgresServer postgres, ITestOutputHelp
         {
             var job = new BulkJob
             {
-                Kind = BulkJobKind.CreateLogins, Status = BulkJobStatus.Queued, Description = "Create logins (outage)", CreatedByName = TestSite.AdminEmail,
+                Kind = BulkJobKind.CreateLogins, Status = BulkJobStatus.Queued, CreatedByName = TestSite.AdminEmail,
                 CreatedUtc = DateTime.UtcNow, Total = count, SelectionJson = new BulkSelection(ids, null, null, ids.Max()).ToJson(),
             };
             db.BulkJobs.Add(job);

@@ -1,10 +1,13 @@
+using System.Globalization;
 using Commerce.Customers.Data;
+using Commerce.Customers.Localization;
 using Commerce.Customers.Models;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace Commerce.Customers.Bulk;
@@ -145,7 +148,10 @@ internal sealed class BulkJobRunner(
             return false;
         }
 
+        // The job's problems are read by whoever started it: written in their language.
+        using var language = new CultureScope(await StarterCultureAsync(scope.ServiceProvider, db, job, cancellationToken));
         var handler = scope.ServiceProvider.GetServices<IBulkJobHandler>().Single(h => h.Kind == job.Kind);
+        var S = scope.ServiceProvider.GetRequiredService<IStringLocalizer<BulkJobRunner>>();
         var items = await handler.NextItemsAsync(job, job.Cursor, BatchSize, cancellationToken);
         if (items.Count == 0)
         {
@@ -155,7 +161,7 @@ internal sealed class BulkJobRunner(
 
         foreach (var item in items)
         {
-            if (!await ProcessAsync(db, handler, job, owner, item, cancellationToken))
+            if (!await ProcessAsync(db, handler, S, job, owner, item, cancellationToken))
             {
                 logger.LogWarning("Bulk job {JobId} was taken over by another node.", jobId);
                 return false;
@@ -165,8 +171,17 @@ internal sealed class BulkJobRunner(
         return true;
     }
 
+    /// <summary>The starter's chosen language, else the site's.</summary>
+    private static async Task<CultureInfo> StarterCultureAsync(IServiceProvider services, CustomersDbContext db, BulkJob job, CancellationToken cancellationToken)
+    {
+        var chosen = job.CreatedByUserId is null ? null
+            : await db.Users.AsNoTracking().Where(user => user.Id == job.CreatedByUserId).Select(user => user.Culture).SingleOrDefaultAsync(cancellationToken);
+        var site = (await services.GetRequiredService<RegionalSettingsStore>().GetAsync(cancellationToken)).Culture;
+        return CultureInfo.GetCultureInfo(SupportedCultures.Match(chosen) ?? SupportedCultures.Match(site) ?? SupportedCultures.English);
+    }
+
     /// <summary>One item, its issue if any, and the job's progress, in one transaction. False if the lease was lost.</summary>
-    private async Task<bool> ProcessAsync(CustomersDbContext db, IBulkJobHandler handler, BulkJob job, string owner, long item, CancellationToken cancellationToken)
+    private async Task<bool> ProcessAsync(CustomersDbContext db, IBulkJobHandler handler, IStringLocalizer S, BulkJob job, string owner, long item, CancellationToken cancellationToken)
     {
         BulkItemOutcome outcome;
         object? prepared = null;
@@ -191,7 +206,7 @@ internal sealed class BulkJobRunner(
             }
 
             db.ChangeTracker.Clear();
-            outcome = BulkItemOutcome.Refused($"#{item}", "An unexpected error stopped this item; nothing of it was saved. The site log has the details.");
+            outcome = BulkItemOutcome.Refused($"#{item}", S["An unexpected error stopped this item; nothing of it was saved. The site log has the details."]);
             await db.Database.BeginTransactionAsync(cancellationToken);
         }
 

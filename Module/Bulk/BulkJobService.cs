@@ -9,9 +9,9 @@ namespace Commerce.Customers.Bulk;
 public sealed class BulkJobService(CustomersDbContext db, BulkJobSignal signal, TimeProvider clock)
 {
     /// <summary>Queues a job over a selection of customers; <paramref name="total"/> is the caller's count of it, shown as the progress bar's end.</summary>
-    public async Task<BulkJob> StartAsync(BulkJobKind kind, BulkSelection selection, int total, string description, bool deleteLogins, ClaimsPrincipal actor, CancellationToken cancellationToken)
+    public async Task<BulkJob> StartAsync(BulkJobKind kind, BulkSelection selection, int total, bool deleteLogins, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
-        var job = New(kind, description, actor);
+        var job = New(kind, "", actor);
         job.Status = BulkJobStatus.Queued;
         job.SelectionJson = selection.ToJson();
         job.DeleteLogins = deleteLogins;
@@ -23,9 +23,9 @@ public sealed class BulkJobService(CustomersDbContext db, BulkJobSignal signal, 
     }
 
     /// <summary>Stores an import and its dry run; nothing is imported until <see cref="ConfirmAsync"/>.</summary>
-    public async Task<BulkJob> PrepareImportAsync(string csv, int lines, IReadOnlyList<ImportLineError> errors, string description, ClaimsPrincipal actor, CancellationToken cancellationToken)
+    public async Task<BulkJob> PrepareImportAsync(string csv, int lines, IReadOnlyList<ImportLineError> errors, string fileName, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
-        var job = New(BulkJobKind.Import, description, actor);
+        var job = New(BulkJobKind.Import, fileName, actor);
         job.Status = BulkJobStatus.AwaitingConfirmation;
         job.Payload = csv;
         job.Total = lines;

@@ -47,8 +47,9 @@ public sealed class BulkActionsController(
             return new EmptyResult();
         }
 
-        var count = await (await SelectionAsync(request, cancellationToken)).Query(db).CountAsync(cancellationToken);
-        return View("Confirm", new BulkConfirmViewModel { Request = request, Description = Describe(request, count), Count = count });
+        var selection = await SelectionAsync(request, cancellationToken);
+        var count = await selection.Query(db).CountAsync(cancellationToken);
+        return View("Confirm", new BulkConfirmViewModel { Request = request, Description = Describe(request, selection, count), Count = count });
     }
 
     [HttpPost("start")]
@@ -67,7 +68,7 @@ public sealed class BulkActionsController(
         var selection = await SelectionAsync(request, cancellationToken);
         var count = await selection.Query(db).CountAsync(cancellationToken);
         var kind = request.Action == BulkRequest.Delete ? BulkJobKind.Delete : BulkJobKind.CreateLogins;
-        var job = await jobs.StartAsync(kind, selection, count, Describe(request, count), request.Action == BulkRequest.Delete && request.DeleteLogins, User, cancellationToken);
+        var job = await jobs.StartAsync(kind, selection, count, request.Action == BulkRequest.Delete && request.DeleteLogins, User, cancellationToken);
         return RedirectToAction(nameof(BulkJobsController.Details), "BulkJobs", new { id = job.Id });
     }
 
@@ -121,22 +122,8 @@ public sealed class BulkActionsController(
     private static CustomerListFilter Filter(BulkRequest request) =>
         new CustomerListQueryString { Q = request.Q, Registered = request.Registered }.ToFilter();
 
-    private string Describe(BulkRequest request, int count)
-    {
-        var filter = Filter(request);
-        var who = !request.IsAllMatching
-            ? S["{0:N0} selected customers", count].Value
-            : filter.Search is null && filter.Registered is null
-                ? S["all {0:N0} customers", count].Value
-                : S["all {0:N0} customers matching {1}", count, string.Join(", ", new[]
-                    {
-                        filter.Search is null ? null : $"\u201C{filter.Search}\u201D",
-                        filter.Registered is { } registered ? (registered ? "registered" : "not registered") : null,
-                    }.Where(part => part is not null))].Value;
-        return request.Action == BulkRequest.Delete
-            ? request.DeleteLogins ? S["Delete {0} and their logins", who] : S["Delete {0}", who]
-            : S["Create logins for {0}", who];
-    }
+    private string Describe(BulkRequest request, BulkSelection selection, int count) =>
+        BulkJobTitle.For(request.Action == BulkRequest.Delete ? BulkJobKind.Delete : BulkJobKind.CreateLogins, selection, count, request.DeleteLogins, S);
 
     private static string ListUrl(BulkRequest request)
     {

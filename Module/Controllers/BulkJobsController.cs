@@ -24,14 +24,19 @@ public sealed class BulkJobsController(
     private const int PreviewRows = 10;
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await db.BulkJobs.AsNoTracking().OrderByDescending(job => job.CreatedUtc).ThenByDescending(job => job.Id).Take(50)
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var list = await db.BulkJobs.AsNoTracking().OrderByDescending(job => job.CreatedUtc).ThenByDescending(job => job.Id).Take(50)
             .Select(job => new BulkJob
             {
-                Id = job.Id, Kind = job.Kind, Status = job.Status, Description = job.Description, CreatedByName = job.CreatedByName, CreatedUtc = job.CreatedUtc,
+                Id = job.Id, Kind = job.Kind, Status = job.Status, Description = job.Description, SelectionJson = job.SelectionJson, DeleteLogins = job.DeleteLogins,
+                CreatedByName = job.CreatedByName, CreatedUtc = job.CreatedUtc,
                 FinishedUtc = job.FinishedUtc, Total = job.Total, Processed = job.Processed, Succeeded = job.Succeeded, Failed = job.Failed,
             })
-            .ToListAsync(cancellationToken));
+            .ToListAsync(cancellationToken);
+        list.ForEach(job => job.Description = BulkJobTitle.For(job, S));
+        return View(list);
+    }
 
     [HttpGet("{id:long}")]
     public async Task<IActionResult> Details(long id, CancellationToken cancellationToken)
@@ -42,6 +47,7 @@ public sealed class BulkJobsController(
             return NotFound();
         }
 
+        job.Description = BulkJobTitle.For(job, S);
         var issues = db.BulkJobIssues.AsNoTracking().Where(issue => issue.JobId == id);
         var preview = job.Status == BulkJobStatus.AwaitingConfirmation ? parsedImports.Get(job).File : null;
         var issueList = await issues.OrderBy(issue => issue.Line).ThenBy(issue => issue.Id).Take(IssuesShown).ToListAsync(cancellationToken);

@@ -72,9 +72,9 @@ public sealed class CustomerImportController(
         }
 
         var errors = await checker.CheckAllAsync(parsed, cancellationToken);
-        // The name is shown in the job's description; control characters there would only garble it.
+        // The name is shown in the job's title; control characters there would only garble it.
         var name = new string(Path.GetFileName(file.FileName).Where(c => !char.IsControl(c)).ToArray());
-        var job = await jobs.PrepareImportAsync(text, lines, errors, S["Import {0:N0} lines from {1}", lines, name.Length > 100 ? name[..100] : name], User, cancellationToken);
+        var job = await jobs.PrepareImportAsync(text, lines, errors, name.Length > 100 ? name[..100] : name, User, cancellationToken);
         return RedirectToAction(nameof(BulkJobsController.Details), "BulkJobs", new { id = job.Id });
     }
 

@@ -30,7 +30,7 @@ public sealed class BulkJob
     public BulkJobKind Kind { get; set; }
     public BulkJobStatus Status { get; set; }
 
-    /// <summary>What the admin asked for, in words: "Create logins for 3 selected customers".</summary>
+    /// <summary>An import's file name; empty for other kinds. The title is written when read (BulkJobTitle).</summary>
     public string Description { get; set; } = "";
 
     /// <summary>Which customers: explicit ids or a list filter (JSON, see BulkSelection).</summary>
