@@ -149,6 +149,7 @@ public abstract class CustomerAdminTests : IAsyncLifetime
             db.Customers.AddRange(Enumerable.Range(0, 450).Select(i => new Customer
             {
                 LastName = $"Bulk{i:D3}", Company = i == 7 ? "=cmd|' /C calc'!A0" : null, Email = $"bulk{i:D3}@example.com", CreatedUtc = new DateTime(2021, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i),
+                Culture = (i % 3) switch { 0 => "de", 1 => "en", _ => null },
             }));
             return await db.SaveChangesAsync();
         });
@@ -159,14 +160,18 @@ public abstract class CustomerAdminTests : IAsyncLifetime
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains("attachment", response.Content.Headers.ContentDisposition!.DispositionType, StringComparison.Ordinal);
         var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Id,Company,Last name,First name,Email,Created (UTC),Is registered", lines[0]);
-        var expected = await Site.WithDbAsync(db => db.Customers.OrderBy(c => c.NormalizedEmail).ThenBy(c => c.Id).Select(c => c.Email!).ToListAsync());
-        Assert.Equal(expected, lines.Skip(1).Select(line => line.Split(',')[^3]));
+        Assert.Equal("Id,Company,Last name,First name,Email,Created (UTC),Is registered,Language", lines[0]);
+        var expected = await Site.WithDbAsync(db => db.Customers.OrderBy(c => c.NormalizedEmail).ThenBy(c => c.Id).Select(c => new { c.Email, c.Culture }).ToListAsync());
+        Assert.Equal(expected.Select(c => c.Email), lines.Skip(1).Select(line => line.Split(',')[^4]));
+        Assert.Equal(expected.Select(c => c.Culture ?? ""), lines.Skip(1).Select(line => line.Split(',')[^1]));
+        Assert.Contains(lines, line => line.EndsWith(",bulk003@example.com,2021-01-01 00:03:00,No,de", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.EndsWith(",bulk004@example.com,2021-01-01 00:04:00,No,en", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.EndsWith(",bulk005@example.com,2021-01-01 00:05:00,No,", StringComparison.Ordinal));
         Assert.Contains(lines, line => line.Contains(",'=cmd|' /C calc'!A0,Bulk007,", StringComparison.Ordinal));
 
         using var registered = await Admin.GetAsync("/admin/customers/export?registered=yes&sort=email&dir=asc");
         var registeredLines = (await registered.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["frank@martin.com", "john@mcclane.com"], registeredLines.Skip(1).Select(line => line.Split(',')[^3]));
+        Assert.Equal(["frank@martin.com", "john@mcclane.com"], registeredLines.Skip(1).Select(line => line.Split(',')[^4]));
     }
 
     [Theory]

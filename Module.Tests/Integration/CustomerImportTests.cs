@@ -148,6 +148,94 @@ public sealed class CustomerImportTests : IAsyncLifetime
         Assert.Contains("will be imported", await admin.GetPageAsync($"/admin/customers/jobs/{id}"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_Language_column_stores_the_supported_culture_in_any_case_or_regional_form()
+    {
+        using var admin = await _site.AdminClientAsync();
+        var id = await UploadAsync(admin,
+            "Last name,Email,language\r\n" +
+            "Lower,lower@lang.test,de\r\n" +
+            "Upper,upper@lang.test,DE\r\n" +
+            "Austria,austria@lang.test,de-AT\r\n" +
+            "Britain,britain@lang.test, en_GB \r\n" +
+            "English,english@lang.test,en\r\n" +
+            "Default,default@lang.test,\r\n");
+        Assert.Empty(await BulkJobs.IssuesAsync(_site, id));
+        var preview = WebUtility.HtmlDecode(await admin.GetPageAsync($"/admin/customers/jobs/{id}"));
+        Assert.Contains("<th scope=\"col\">Language</th>", preview, StringComparison.Ordinal);
+        Assert.Contains("<td>austria@lang.test</td><td></td><td>de</td>", preview, StringComparison.Ordinal);
+
+        await ConfirmAsync(admin, id, succeeded: 6, failed: 0);
+        Assert.Equal(
+            [("austria@lang.test", "de"), ("britain@lang.test", "en"), ("default@lang.test", null), ("english@lang.test", "en"), ("lower@lang.test", "de"), ("upper@lang.test", "de")],
+            await CulturesAsync("lang.test"));
+    }
+
+    [Fact]
+    public async Task An_unsupported_language_refuses_its_line_by_number_and_imports_the_others()
+    {
+        using var admin = await _site.AdminClientAsync();
+        var before = await CustomerCountAsync();
+        var id = await UploadAsync(admin,
+            "Company,Last name,Email,Language\r\n" +
+            ",Good,good@refused.test,de\r\n" +                 // line 2: good
+            ",French,french@refused.test,fr\r\n" +             // line 3: not a supported language
+            ",Also good,also@refused.test,en\r\n" +            // line 4: good
+            ",Unknown,unknown@refused.test,xx\r\n" +           // line 5: no language at all
+            ",Sql,sql@refused.test,'; drop table\r\n" +        // line 6: not a language name
+            ",Tail,tail@refused.test,de-'; drop\r\n");         // line 7: a supported language with a tail that is no region
+        var issues = await BulkJobs.IssuesAsync(_site, id);
+        Assert.Equal([3, 5, 6, 7], issues.Select(issue => issue.Line!.Value).Order());
+        Assert.Contains(issues, issue => issue.Line == 3 && issue.Subject == "french@refused.test" && issue.Message.Contains("language fr is not supported", StringComparison.Ordinal));
+        Assert.Contains(issues, issue => issue.Line == 5 && issue.Message.Contains("language xx is not supported", StringComparison.Ordinal));
+        Assert.Contains(issues, issue => issue.Line == 6 && issue.Message.Contains("language '; drop table is not supported", StringComparison.Ordinal));
+        Assert.Contains(issues, issue => issue.Line == 7 && issue.Message.Contains("language de-'; drop is not supported", StringComparison.Ordinal));
+        Assert.All(issues, issue => Assert.Contains("en, de", issue.Message, StringComparison.Ordinal));
+        Assert.Equal("6 lines read: 2 customers will be imported; 4 lines have problems and will be skipped.", Summary(WebUtility.HtmlDecode(await admin.GetPageAsync($"/admin/customers/jobs/{id}"))));
+
+        await ConfirmAsync(admin, id, succeeded: 2, failed: 4);
+        Assert.Equal(before + 2, await CustomerCountAsync());
+        Assert.Equal([("also@refused.test", "en"), ("good@refused.test", "de")], await CulturesAsync("refused.test"));
+    }
+
+    [Fact]
+    public async Task A_round_trip_through_export_and_import_keeps_each_customers_language()
+    {
+        await _site.WithDbAsync(async db =>
+        {
+            db.Customers.AddRange(
+                new Customer { Company = "Roundtrip", LastName = "Deutsch", Email = "deutsch@trip.test", Culture = "de", CreatedUtc = DateTime.UtcNow },
+                new Customer { Company = "Roundtrip", LastName = "English", Email = "english@trip.test", Culture = "en", CreatedUtc = DateTime.UtcNow },
+                new Customer { Company = "Roundtrip", LastName = "Site", Email = "site@trip.test", CreatedUtc = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        using var admin = await _site.AdminClientAsync();
+        var export = await admin.GetPageAsync("/admin/customers/export?q=roundtrip");
+        var id = await UploadAsync(admin, export.Replace("@trip.test", "@copy.trip.test", StringComparison.Ordinal));
+        Assert.Empty(await BulkJobs.IssuesAsync(_site, id));
+
+        Assert.Equal(4, export.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        await ConfirmAsync(admin, id, succeeded: 3, failed: 0);
+        Assert.Equal(
+            [("deutsch@copy.trip.test", "de"), ("english@copy.trip.test", "en"), ("site@copy.trip.test", null)],
+            await CulturesAsync("copy.trip.test"));
+    }
+
+    private static async Task ConfirmAsync(SiteClient admin, long id, int succeeded, int failed)
+    {
+        using (var confirmed = await admin.PostFormAsync($"/admin/customers/jobs/{id}", [], $"/admin/customers/jobs/{id}/confirm"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        }
+
+        var progress = await BulkJobs.WaitUntilFinishedAsync(admin, id, TimeSpan.FromMinutes(1));
+        Assert.Equal((succeeded, failed), (progress.GetProperty("succeeded").GetInt32(), progress.GetProperty("failed").GetInt32()));
+    }
+
+    private async Task<List<(string, string?)>> CulturesAsync(string domain) =>
+        (await _site.WithDbAsync(db => db.Customers.AsNoTracking().Where(c => c.Email!.EndsWith("@" + domain)).OrderBy(c => c.Email).Select(c => new { c.Email, c.Culture }).ToListAsync()))
+            .ConvertAll(c => (c.Email!, c.Culture));
+
     private async Task<long> UploadAsync(SiteClient admin, string csv)
     {
         using var uploaded = await admin.PostFileAsync("/admin/customers/import", "file", "customers.csv", Encoding.UTF8.GetBytes(csv));

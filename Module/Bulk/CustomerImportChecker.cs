@@ -1,4 +1,5 @@
 using Commerce.Customers.Data;
+using Commerce.Customers.Localization;
 using Commerce.Customers.Models;
 using Commerce.Customers.Services;
 using Microsoft.EntityFrameworkCore;
@@ -10,13 +11,15 @@ namespace Commerce.Customers.Bulk;
 public sealed record ImportLineError(int Line, string Subject, string Message);
 
 /// <summary>
-/// The rules an imported customer must pass: the editor's own (CustomerValidator), and an email
+/// The rules an imported customer must pass: the editor's own (CustomerValidator), a language the
+/// module ships (or none, for the site's), and an email
 /// that no other customer, nor an earlier line of the file, already has. The dry run checks every
 /// line at once; the import checks each line again as it goes, since the data may have changed.
 /// </summary>
 public sealed class CustomerImportChecker(CustomersDbContext db, CustomerValidator validator, IStringLocalizer<CustomerImportChecker> S)
 {
     private const int EmailBatch = 500;
+    private const int ShownValueLength = 40;
 
     public async Task<IReadOnlyList<ImportLineError>> CheckAllAsync(CustomerImportFile file, CancellationToken cancellationToken)
     {
@@ -75,7 +78,15 @@ public sealed class CustomerImportChecker(CustomersDbContext db, CustomerValidat
 
     private string? RuleErrors(CustomerImportRow row)
     {
-        var errors = validator.Validate(row.Fields);
-        return errors.Count == 0 ? null : string.Join(" ", errors.Select(error => error.Message));
+        var errors = validator.Validate(row.Fields).Select(error => error.Message).ToList();
+        if (!SupportedCultures.TryParse(row.Language, out _))
+        {
+            errors.Add(S["The language {0} is not supported: use {1}, or leave it empty for the site's language.", Shown(row.Language!.Trim()), string.Join(", ", SupportedCultures.Names)]);
+        }
+
+        return errors.Count == 0 ? null : string.Join(" ", errors);
     }
+
+    /// <summary>A value as a message quotes it: a whole cell could be kilobytes long.</summary>
+    private static string Shown(string value) => value.Length > ShownValueLength ? value[..ShownValueLength] + "…" : value;
 }

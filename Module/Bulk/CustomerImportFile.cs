@@ -2,21 +2,21 @@ using Commerce.Customers.Services;
 
 namespace Commerce.Customers.Bulk;
 
-/// <summary>One data line of an import: its line number in the file and the customer it describes.</summary>
-public sealed record CustomerImportRow(int Line, CustomerFields Fields)
+/// <summary>One data line of an import: its line number in the file, the customer it describes and the language as written (checked by <see cref="CustomerImportChecker"/>).</summary>
+public sealed record CustomerImportRow(int Line, CustomerFields Fields, string? Language = null)
 {
     public string Subject => Fields.Email ?? string.Join(" ", new[] { Fields.FirstName, Fields.LastName, Fields.Company }.Where(part => !string.IsNullOrWhiteSpace(part)));
 }
 
 /// <summary>
-/// An uploaded customers CSV, read by its header: Company, Last name, First name, Email and Phone
-/// (the export's own header reads back). Other columns, such as Id or Created, are ignored and named.
+/// An uploaded customers CSV, read by its header: Company, Last name, First name, Email, Phone and
+/// Language (the export's own header reads back). Other columns, such as Id or Created, are ignored and named.
 /// </summary>
 public sealed class CustomerImportFile
 {
     public const int MaxRows = 100_000;
 
-    /// <summary>The export has 7 columns; a header far wider is not a customers file, and each column costs memory and a line on the job's page.</summary>
+    /// <summary>The export has 8 columns; a header far wider is not a customers file, and each column costs memory and a line on the job's page.</summary>
     public const int MaxColumns = 100;
 
     public const int MaxHeaderCharacters = 8 * 1024;
@@ -30,6 +30,7 @@ public sealed class CustomerImportFile
         ["firstname"] = nameof(CustomerFields.FirstName),
         ["email"] = nameof(CustomerFields.Email),
         ["phone"] = nameof(CustomerFields.Phone),
+        ["language"] = nameof(CustomerImportRow.Language),
     };
 
     public IReadOnlyList<CustomerImportRow> Rows { get; private init; } = [];
@@ -64,7 +65,7 @@ public sealed class CustomerImportFile
         var columns = header.Select(name => KnownColumns.GetValueOrDefault(name)).ToList();
         if (!columns.Contains(nameof(CustomerFields.LastName)) && !columns.Contains(nameof(CustomerFields.Company)))
         {
-            return new CustomerImportFile { FileErrors = ["The first line must name the columns, and include Last name or Company. Recognised columns: Company, Last name, First name, Email, Phone."] };
+            return new CustomerImportFile { FileErrors = ["The first line must name the columns, and include Last name or Company. Recognised columns: Company, Last name, First name, Email, Phone, Language."] };
         }
 
         var duplicates = columns.Where(column => column is not null).GroupBy(column => column).Where(group => group.Count() > 1).Select(group => group.Key!).ToList();
@@ -100,7 +101,8 @@ public sealed class CustomerImportFile
                 Value(nameof(CustomerFields.FirstName)),
                 Value(nameof(CustomerFields.LastName)),
                 Value(nameof(CustomerFields.Email)),
-                Value(nameof(CustomerFields.Phone)))));
+                Value(nameof(CustomerFields.Phone))),
+                Value(nameof(CustomerImportRow.Language))));
         }
 
         return new CustomerImportFile

@@ -1,4 +1,5 @@
 using Commerce.Customers.Data;
+using Commerce.Customers.Localization;
 using Commerce.Customers.Models;
 
 namespace Commerce.Customers.Bulk;
@@ -32,6 +33,7 @@ public sealed class ImportCustomersHandler(CustomersDbContext db, CustomerImport
             LastName = row.Fields.LastName,
             Email = row.Fields.Email,
             Phone = string.IsNullOrWhiteSpace(row.Fields.Phone) ? null : row.Fields.Phone.Trim(),
+            Culture = SupportedCultures.TryParse(row.Language, out var culture) ? culture : null,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.Customers.Add(customer);

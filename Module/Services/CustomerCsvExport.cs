@@ -43,14 +43,14 @@ public sealed class CustomerCsvExport(CustomerListQuery listQuery, TimeProvider 
         response.ContentType = "text/csv; charset=utf-8";
         response.Headers.ContentDisposition = $"attachment; filename=\"customers-{clock.GetUtcNow():yyyyMMdd}.csv\"";
         await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024);
-        await writer.WriteAsync(Csv.Line("Id", "Company", "Last name", "First name", "Email", "Created (UTC)", "Is registered"));
+        await writer.WriteAsync(Csv.Line("Id", "Company", "Last name", "First name", "Email", "Created (UTC)", "Is registered", "Language"));
         await foreach (var rows in pages.WithCancellation(cancellationToken))
         {
             foreach (var row in rows)
             {
                 await writer.WriteAsync(Csv.Line(
                     row.Id.ToString(CultureInfo.InvariantCulture), row.Company, row.LastName, row.FirstName, row.Email,
-                    row.CreatedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), row.IsRegistered ? "Yes" : "No"));
+                    row.CreatedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), row.IsRegistered ? "Yes" : "No", row.Culture ?? ""));
             }
 
             await writer.FlushAsync(cancellationToken);

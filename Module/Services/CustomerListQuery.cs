@@ -34,7 +34,8 @@ public sealed record CustomerListFilter(
     public const int MaxSearchLength = 100;
 }
 
-public sealed record CustomerListRow(int Id, string? Company, string? LastName, string? FirstName, string? Email, DateTime CreatedUtc, bool IsRegistered);
+/// <param name="Culture">The language the customer's emails are written in; null for the site's. The export writes it; the list does not show it.</param>
+public sealed record CustomerListRow(int Id, string? Company, string? LastName, string? FirstName, string? Email, DateTime CreatedUtc, bool IsRegistered, string? Culture);
 
 /// <param name="PreviousCursor">Pass as <c>Before</c> to show the previous page; null on the first page.</param>
 /// <param name="NextCursor">Pass as <c>After</c> to show the next page; null on the last page.</param>
@@ -243,10 +244,11 @@ public sealed class CustomerListQuery(CustomersDbContext db)
         public string? Email { get; init; }
         public DateTime CreatedUtc { get; init; }
         public bool IsRegistered { get; init; }
+        public string? Culture { get; init; }
         public required TKey Key { get; init; }
 
         public CustomerListRow ToRow() =>
-            new(Id, Company, LastName, FirstName, Email, DateTime.SpecifyKind(CreatedUtc, DateTimeKind.Utc), IsRegistered);
+            new(Id, Company, LastName, FirstName, Email, DateTime.SpecifyKind(CreatedUtc, DateTimeKind.Utc), IsRegistered, Culture);
 
         /// <summary><c>c => new ListEntry { Id = c.Id, ..., Key = key(c) }</c>, built once per sort key.</summary>
         public static Expression<Func<Customer, ListEntry<TKey>>> Projection(Expression<Func<Customer, TKey>> key)
@@ -265,6 +267,7 @@ public sealed class CustomerListQuery(CustomersDbContext db)
                 Bind(nameof(Email), Column(nameof(Customer.Email))),
                 Bind(nameof(CreatedUtc), Column(nameof(Customer.CreatedUtc))),
                 Bind(nameof(IsRegistered), Expression.NotEqual(Column(nameof(Customer.UserId)), Expression.Constant(null, typeof(string)))),
+                Bind(nameof(Culture), Column(nameof(Customer.Culture))),
                 Bind(nameof(Key), key.Body));
             return Expression.Lambda<Func<Customer, ListEntry<TKey>>>(entry, customer);
         }
