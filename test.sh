@@ -135,7 +135,7 @@ after_disposal=$(count_lines '^after-disposal ')
 console_errors=$(sed -e 's/\x1b\[[0-9;]*[A-Za-z]//g' "$log" | grep -cE '^[[:space:]]*(fail|crit): ' || true)
 console_errors=$((console_errors - unexpected_errors - after_disposal))
 if [ "$console_errors" -lt 0 ]; then console_errors=0; fi
-still_running=$(find "$run_dir/running" -type f 2>/dev/null | wc -l)
+still_running=$( { find "$run_dir/running" -type f 2>/dev/null || true; } | wc -l)
 echo "Site logs: $warnings warning lines, $expected_errors expected error lines (asserted by their tests), $unexpected_errors unexpected error lines, $after_disposal lines after a site was disposed, $console_errors other error lines on the console."
 if [ "$warnings" -gt 0 ]; then
   echo "Warnings by source:"
