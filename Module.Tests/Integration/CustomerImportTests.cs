@@ -97,9 +97,16 @@ public sealed class CustomerImportTests : IAsyncLifetime
     [InlineData("Name,Address\r\nx,y\r\n", "include Last name or Company")]
     [InlineData("Last name,Email\r\n", "has no customers")]
     [InlineData("Last name,Last name\r\na,b\r\n", "appears more than once")]
-    public async Task A_file_that_cannot_be_imported_is_refused_with_the_reason(string content, string reason)
+    [InlineData("Last name,Last name\r\na,b\r\n", "Die Spalte Last name kommt mehr als einmal vor.", "de")]
+    [InlineData("Name,Address\r\nx,y\r\n", "Last name oder Company enthalten", "de")]
+    public async Task A_file_that_cannot_be_imported_is_refused_with_the_reason(string content, string reason, string? language = null)
     {
         using var admin = await _site.AdminClientAsync();
+        if (language is not null)
+        {
+            admin.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
         using var refused = await admin.PostFileAsync("/admin/customers/import", "file", "customers.csv", Encoding.UTF8.GetBytes(content));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains(reason, WebUtility.HtmlDecode(Html.FieldError(await refused.Content.ReadAsStringAsync(), "file")), StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using Commerce.Customers.Services;
+using Microsoft.Extensions.Localization;
 
 namespace Commerce.Customers.Bulk;
 
@@ -42,36 +43,36 @@ public sealed class CustomerImportFile
     /// <summary>Lines whose shape is wrong (too many or too few fields), before any customer rule.</summary>
     public IReadOnlyList<(int Line, string Message)> LineErrors { get; private init; } = [];
 
-    public static CustomerImportFile Read(string text)
+    public static CustomerImportFile Read(string text, IStringLocalizer S)
     {
         using var records = CsvParser.Read(text).GetEnumerator();
         if (!records.MoveNext())
         {
-            return new CustomerImportFile { FileErrors = ["The file is empty. The first line must name the columns, such as Company,Last name,First name,Email,Phone."] };
+            return new CustomerImportFile { FileErrors = [S["The file is empty. The first line must name the columns, such as Company,Last name,First name,Email,Phone."]] };
         }
 
         var fields = records.Current.Fields;
         if (fields.Count > MaxColumns)
         {
-            return new CustomerImportFile { FileErrors = [$"The first line names {fields.Count:N0} columns; at most {MaxColumns} are read. Keep only the customers' columns, such as Company,Last name,First name,Email,Phone."] };
+            return new CustomerImportFile { FileErrors = [S["The first line names {0:N0} columns; at most {1} are read. Keep only the customers' columns, such as Company,Last name,First name,Email,Phone.", fields.Count, MaxColumns]] };
         }
 
         if (fields.Sum(name => name.Length + 1) > MaxHeaderCharacters)
         {
-            return new CustomerImportFile { FileErrors = [$"The first line is longer than {MaxHeaderCharacters / 1024} KB. It must name the columns, such as Company,Last name,First name,Email,Phone."] };
+            return new CustomerImportFile { FileErrors = [S["The first line is longer than {0} KB. It must name the columns, such as Company,Last name,First name,Email,Phone.", MaxHeaderCharacters / 1024]] };
         }
 
         var header = fields.Select(name => name.Trim()).ToList();
         var columns = header.Select(name => KnownColumns.GetValueOrDefault(name)).ToList();
         if (!columns.Contains(nameof(CustomerFields.LastName)) && !columns.Contains(nameof(CustomerFields.Company)))
         {
-            return new CustomerImportFile { FileErrors = ["The first line must name the columns, and include Last name or Company. Recognised columns: Company, Last name, First name, Email, Phone, Language."] };
+            return new CustomerImportFile { FileErrors = [S["The first line must name the columns, and include Last name or Company. Recognised columns: Company, Last name, First name, Email, Phone, Language."]] };
         }
 
         var duplicates = columns.Where(column => column is not null).GroupBy(column => column).Where(group => group.Count() > 1).Select(group => group.Key!).ToList();
         if (duplicates.Count > 0)
         {
-            return new CustomerImportFile { FileErrors = [$"The column {string.Join(", ", duplicates)} appears more than once."] };
+            return new CustomerImportFile { FileErrors = [S["The column {0} appears more than once.", string.Join(", ", duplicates.Select(column => header[columns.IndexOf(column)]))]] };
         }
 
         var rows = new List<CustomerImportRow>();
@@ -86,12 +87,12 @@ public sealed class CustomerImportFile
 
             if (rows.Count + lineErrors.Count >= MaxRows)
             {
-                return new CustomerImportFile { FileErrors = [$"The file has more than {MaxRows:N0} customers. Split it into smaller files."] };
+                return new CustomerImportFile { FileErrors = [S["The file has more than {0:N0} customers. Split it into smaller files.", MaxRows]] };
             }
 
             if (record.Fields.Count != header.Count)
             {
-                lineErrors.Add((record.Line, $"The line has {record.Fields.Count} fields, but the header has {header.Count}. Quote values that contain commas."));
+                lineErrors.Add((record.Line, S["The line has {0} fields, but the header has {1}. Quote values that contain commas.", record.Fields.Count, header.Count]));
                 continue;
             }
 

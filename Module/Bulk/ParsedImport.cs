@@ -1,4 +1,5 @@
 using Commerce.Customers.Models;
+using Microsoft.Extensions.Localization;
 
 namespace Commerce.Customers.Bulk;
 
@@ -44,7 +45,7 @@ public sealed class ParsedImport
 /// Keeps the running import's parsed file between the runner's batches (each batch has its own
 /// scope), so a 10 MB upload is read once per node, not once per batch of 50 lines.
 /// </summary>
-public sealed class ParsedImportCache
+public sealed class ParsedImportCache(IStringLocalizer<ParsedImportCache> S)
 {
     private ParsedImport? _current;
 
@@ -53,7 +54,7 @@ public sealed class ParsedImportCache
         var current = Volatile.Read(ref _current);
         if (current is null || current.JobId != job.Id)
         {
-            current = new ParsedImport(job.Id, CustomerImportFile.Read(job.Payload ?? ""));
+            current = new ParsedImport(job.Id, CustomerImportFile.Read(job.Payload ?? "", S));
             Volatile.Write(ref _current, current);
         }
 

@@ -59,7 +59,7 @@ public sealed class CustomerImportController(
             return Refuse(S["The file contains NUL characters, so it is not CSV text. Save it as \"CSV UTF-8\" and upload it again."]);
         }
 
-        var parsed = CustomerImportFile.Read(text);
+        var parsed = CustomerImportFile.Read(text, S);
         if (parsed.FileErrors.Count > 0)
         {
             return Refuse(parsed.FileErrors[0]);
