@@ -38,6 +38,12 @@ public sealed class SetupTests : IDisposable
         var setup = await client.GetPageAsync("/setup");
         Assert.Contains("Set up your site", setup, StringComparison.Ordinal);
         Assert.Matches("<option value=\"demo\"[^>]* selected=\"selected\">Demo shop</option>", setup);
+
+        // The shipped recipes are named and described in the visitor's language.
+        client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de");
+        var german = System.Net.WebUtility.HtmlDecode(await client.GetPageAsync("/setup"));
+        Assert.Matches("<option value=\"demo\"[^>]* selected=\"selected\">Demo-Shop</option>", german);
+        Assert.Contains("<strong>Leerer Shop</strong>: Die Anwendung Kunden noch ohne Kunden", german, StringComparison.Ordinal);
     }
 
     [Fact]

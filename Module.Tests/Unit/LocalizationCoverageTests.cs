@@ -19,7 +19,14 @@ public sealed partial class LocalizationCoverageTests
         AdminMenu.Items.Select(item => item.Text)
             .Concat(Permissions.All.Select(permission => permission.Description))
             .Concat(TabNames())
+            .Concat(ShippedRecipeTexts())
             .Concat(Notifications.EmailTemplateDefinitions.All.SelectMany(template => new[] { template.DisplayName, template.Description }));
+
+    // The set-up page names and describes the recipes that ship with the product in the viewer's language.
+    private static IEnumerable<string> ShippedRecipeTexts() =>
+        Directory.GetFiles(Path.Combine(SourceTree.Root, "recipes"), "*.recipe.json")
+            .Select(file => System.Text.Json.JsonDocument.Parse(File.ReadAllText(file)).RootElement)
+            .SelectMany(recipe => new[] { recipe.GetProperty("displayName").GetString()!, recipe.GetProperty("description").GetString()! });
 
     // Every editor tab's name, read from each driver without its services (TabName is a constant).
     private static IEnumerable<string> TabNames() =>
