@@ -106,6 +106,13 @@ public sealed class TestSite : WebApplicationFactory<Program>
 
     public string DataFolder => _dataFolder;
 
+    /// <summary>A stored login-history sentence (see <see cref="Commerce.Customers.Localization.DeferredText"/>) as a reader in <paramref name="culture"/> sees it.</summary>
+    public string ReadStoredText(string? stored, string culture = "en")
+    {
+        using var language = new Commerce.Customers.Localization.CultureScope(System.Globalization.CultureInfo.GetCultureInfo(culture));
+        return Commerce.Customers.Localization.DeferredText.Read(stored, Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Commerce.Customers.Localization.DeferredText>>());
+    }
+
     /// <summary>The site's name in the run's log record (see <see cref="TestRun"/>).</summary>
     public string Name { get; }
 

@@ -298,6 +298,24 @@ public abstract class LoginDetailsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_login_history_reads_in_the_viewers_language_whoever_wrote_it()
+    {
+        var id = await IdAsync(Frank);
+        using (var generated = await PostAsync(id, ("Action", "generate"), ("RequirePasswordChange", "true")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, generated.StatusCode);
+        }
+
+        Assert.Contains("<td>Must change the password at next sign-in.</td>", WebUtility.HtmlDecode(await Admin.GetPageAsync($"/admin/customers/{id}/login-details")), StringComparison.Ordinal);
+        using var german = Site.CreateSiteClient();
+        await german.SignInAsync(TestSite.AdminEmail, TestSite.AdminPassword);
+        german.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de");
+        var page = WebUtility.HtmlDecode(await german.GetPageAsync($"/admin/customers/{id}/login-details"));
+        Assert.Contains("<td>Muss das Passwort bei der nächsten Anmeldung ändern.</td>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("{\"s\":", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_required_change_sends_the_customer_to_choose_a_password_before_anything_else()
     {
         var id = await IdAsync(Frank);

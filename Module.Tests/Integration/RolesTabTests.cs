@@ -60,7 +60,9 @@ public sealed class RolesTabTests : IAsyncLifetime
 
         Assert.Equal(["Staff"], await RolesOfFrankAsync());
         var audits = await _site.WithDbAsync(db => db.LoginAudits.Where(a => a.CustomerId == _frank && a.Action == LoginAuditAction.RolesChanged).OrderBy(a => a.Id).Select(a => a.Details).ToListAsync());
-        Assert.Equal(["Added: Customer Service, Staff. Removed: none.", "Added: none. Removed: Customer Service."], audits);
+        Assert.Equal(["Added: Customer Service, Staff. Removed: none.", "Added: none. Removed: Customer Service."], audits.Select(text => _site.ReadStoredText(text)));
+        // Read by a German-speaking admin, the same rows are German.
+        Assert.Equal(["Hinzugefügt: Customer Service, Staff. Entfernt: keine.", "Hinzugefügt: keine. Entfernt: Customer Service."], audits.Select(text => _site.ReadStoredText(text, "de")));
     }
 
     [Fact]

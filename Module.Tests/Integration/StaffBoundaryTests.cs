@@ -61,7 +61,7 @@ public sealed class StaffBoundaryTests(StaffMatrixSite site) : IClassFixture<Sta
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         var audit = await site.Site.WithDbAsync(db => db.LoginAudits.AsNoTracking().SingleAsync(a => a.CustomerId == cell.CustomerId));
         Assert.Equal(LoginAuditAction.ActionRefused, audit.Action);
-        Assert.StartsWith("Save on the General tab: The login " + cell.Email + " holds the role Customer Service", audit.Details, StringComparison.Ordinal);
+        Assert.StartsWith("Save on the General tab: The login " + cell.Email + " holds the role Customer Service", site.Site.ReadStoredText(audit.Details), StringComparison.Ordinal);
         Assert.NotNull(audit.ActorUserId);
     }
 

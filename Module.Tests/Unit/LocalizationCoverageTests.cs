@@ -93,8 +93,8 @@ public sealed partial class LocalizationCoverageTests
     [Fact]
     public void The_scanner_finds_keys_with_escapes_and_arguments()
     {
-        var keys = Keys("""@T["Hello"] S["Say \"hi\" to {0}", name] T[ "x" ] Model.T["not a key"]""").ToList();
-        Assert.Equal(["Hello", "Say \"hi\" to {0}"], keys);
+        var keys = Keys("""@T["Hello"] S["Say \"hi\" to {0}", name] T[ "x" ] Model.T["not a key"] L["Later"]""").ToList();
+        Assert.Equal(["Hello", "Say \"hi\" to {0}", "Later"], keys);
     }
 
     private static IEnumerable<(string Key, string File)> KeysIn(string project) =>
@@ -110,11 +110,11 @@ public sealed partial class LocalizationCoverageTests
     private static Dictionary<string, string> Load(string resx) =>
         XDocument.Load(resx).Root!.Elements("data").ToDictionary(data => (string)data.Attribute("name")!, data => (string?)data.Element("value") ?? "", StringComparer.Ordinal);
 
-    // T["…"] or S["…"] at a word boundary, not a member (Model.T): the localizers' conventional names.
-    [GeneratedRegex("""(?<![\w.])[TS]\["(?<key>(?:[^"\\]|\\.)*)"[,\]]""")]
+    // T["…"] or S["…"] (or L["…"], localized when read) at a word boundary, not a member (Model.T): the localizers' conventional names.
+    [GeneratedRegex("""(?<![\w.])[TSL]\["(?<key>(?:[^"\\]|\\.)*)"[,\]]""")]
     private static partial Regex LiteralKey();
 
-    [GeneratedRegex("""(?<![\w.])[TS]\[\$""")]
+    [GeneratedRegex("""(?<![\w.])[TSL]\[\$""")]
     private static partial Regex InterpolatedKey();
 
     [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
+using static Commerce.Customers.Localization.DeferredText;
 
 namespace Commerce.Customers.Accounts;
 
@@ -248,7 +249,7 @@ public sealed class CustomerLoginService(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private string? RequireChangeDetail(bool requireChange) => requireChange ? S["Must change the password at next sign-in."].Value : null;
+    private static string? RequireChangeDetail(bool requireChange) => requireChange ? L["Must change the password at next sign-in."] : null;
 
     /// <summary>Like Orchard's ProcessValidationErrors: each Identity error lands next to the field it concerns.</summary>
     private List<FieldError> MapErrors(IdentityResult result, string? email) =>

@@ -4,6 +4,7 @@ using Commerce.Customers.Services;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using static Commerce.Customers.Localization.DeferredText;
 
 namespace Commerce.Customers.Accounts;
 
@@ -106,7 +107,7 @@ public sealed class CustomerRegistrationService(
         if ((await users.FindByEmailAsync(email!) ?? await users.FindByNameAsync(email!)) is { } existing)
         {
             // The visitor hears what a new registration hears; the owner hears about it.
-            await mailbox.TellOwnerOfAttemptAsync(existing, "On the Register page.", cancellationToken);
+            await mailbox.TellOwnerOfAttemptAsync(existing, L["On the Register page."], cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new RegistrationResult(null, []);

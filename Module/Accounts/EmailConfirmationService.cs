@@ -4,6 +4,7 @@ using Commerce.Customers.Services;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using static Commerce.Customers.Localization.DeferredText;
 
 namespace Commerce.Customers.Accounts;
 
@@ -105,7 +106,7 @@ public sealed class EmailConfirmationService(
             ActorUserId = user.Id,
             ActorName = user.UserName ?? "",
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
-            Details = mergedAway is { } id ? $"The account's new record #{id} was joined into this one." : null,
+            Details = mergedAway is { } id ? L["The account's new record #{0} was joined into this one.", id] : null,
         });
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -5,6 +5,7 @@ using Commerce.Customers.Services;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using static Commerce.Customers.Localization.DeferredText;
 
 namespace Commerce.Customers.Accounts;
 
@@ -51,7 +52,7 @@ public sealed class MailboxConfirmation(
             CustomerId = customer.Id,
             UserId = owner.Id,
             Action = LoginAuditAction.RegistrationAttempted,
-            ActorName = "(a visitor)",
+            ActorName = L["(a visitor)"],
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
             NotificationId = notification.Id,
             Details = where,

@@ -6,6 +6,7 @@ using Commerce.Customers.Services;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using static Commerce.Customers.Localization.DeferredText;
 
 namespace Commerce.Customers.Accounts;
 
@@ -71,7 +72,7 @@ public sealed class PasswordResetService(
             CustomerId = customer.Id,
             UserId = user.Id,
             Action = LoginAuditAction.PasswordResetRequested,
-            ActorName = "(the customer, by email)",
+            ActorName = L["(the customer, by email)"],
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
             NotificationId = notification.Id,
         });

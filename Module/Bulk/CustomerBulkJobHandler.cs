@@ -3,6 +3,7 @@ using Commerce.Customers.Data;
 using Commerce.Customers.Models;
 using Commerce.Customers.Security;
 using Microsoft.EntityFrameworkCore;
+using static Commerce.Customers.Localization.DeferredText;
 
 namespace Commerce.Customers.Bulk;
 
@@ -33,7 +34,7 @@ public abstract class CustomerBulkJobHandler(CustomersDbContext db, StaffBoundar
         if (await boundary.WhyRefusedAsync(job.CreatedByUserId, customer) is { } refusal)
         {
             // Saved with the job's progress, in the item's own transaction.
-            boundary.AddRefusalAudit(customer, new LoginActor(job.CreatedByUserId, job.CreatedByName), $"Bulk job {job.Id} ({job.Kind})", refusal);
+            boundary.AddRefusalAudit(customer, new LoginActor(job.CreatedByUserId, job.CreatedByName), L["Bulk job {0}", job.Id], refusal);
             return BulkItemOutcome.Refused(customer.DisplayName, refusal);
         }
 

@@ -6,6 +6,7 @@ using Commerce.Customers.Services;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using static Commerce.Customers.Localization.DeferredText;
 
 namespace Commerce.Customers.Checkout;
 
@@ -91,7 +92,7 @@ internal sealed class CustomerCheckout(
         if (existingLogin is not null)
         {
             // Told as a new account would be told, so the checkout reveals no accounts; the owner hears about it.
-            await mailbox.TellOwnerOfAttemptAsync(existingLogin, "At checkout.", cancellationToken);
+            await mailbox.TellOwnerOfAttemptAsync(existingLogin, L["At checkout."], cancellationToken);
         }
 
         var matched = account == CheckoutAccount.ChoosePassword && existingLogin is null ? null : await CustomerByEmailAsync(email, cancellationToken);
@@ -111,7 +112,7 @@ internal sealed class CustomerCheckout(
         switch (account)
         {
             case CheckoutAccount.ChoosePassword:
-                var (login, maySignIn, loginErrors) = await registration.CreateOwnLoginAsync(customer, password!, "At checkout.", cancellationToken);
+                var (login, maySignIn, loginErrors) = await registration.CreateOwnLoginAsync(customer, password!, L["At checkout."], cancellationToken);
                 return loginErrors.Count > 0
                     ? new CheckoutCustomerResult(null, loginErrors, null, null)
                     : new CheckoutCustomerResult(customer.Id, [], maySignIn ? login?.Id : null, NewAccountMessage(account, maySignIn && login is not null).Text, shipping);
@@ -160,7 +161,7 @@ internal sealed class CustomerCheckout(
     private async Task<AccountMessage> RegisterWithEmailedPasswordAsync(Customer customer, CancellationToken cancellationToken)
     {
         // The password (or link) goes to the mailbox only, so whoever signs in with it has proven it.
-        var result = await logins.CreateLoginAsync(customer, new LoginActor(null, customer.Email + " (at checkout)"), cancellationToken: cancellationToken);
+        var result = await logins.CreateLoginAsync(customer, new LoginActor(null, L["(the customer, at checkout)"]), cancellationToken: cancellationToken);
         return result.Succeeded ? NewAccountMessage(CheckoutAccount.EmailMeAPassword, maySignIn: false) : new AccountMessage(null, result.Errors);
     }
 

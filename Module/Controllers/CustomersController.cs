@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using static Commerce.Customers.Localization.DeferredText;
 
 namespace Commerce.Customers.Controllers;
 
@@ -122,7 +123,7 @@ public sealed class CustomersController(
 
         if (await boundary.WhyRefusedAsync(User, customer, driver.Duty) is { } refusal)
         {
-            await AuditRefusalAsync(customer, S["Save on the {0} tab", S[driver.TabName]], refusal, cancellationToken);
+            await AuditRefusalAsync(customer, L["Save on the {0} tab", L[driver.TabName]], refusal, cancellationToken);
             ModelState.AddModelError("", refusal);
             Response.StatusCode = StatusCodes.Status403Forbidden;
             return View(await EditorAsync(customer, driver, await driver.EditAsync(customer, new BuildEditorContext(isNew: false)), isNew: false));
@@ -209,7 +210,7 @@ public sealed class CustomersController(
         var model = DeleteModel(customer);
         if (await boundary.WhyRefusedAsync(User, customer) is { } refusal)
         {
-            await AuditRefusalAsync(customer, S["Delete"], refusal, cancellationToken);
+            await AuditRefusalAsync(customer, L["Delete"], refusal, cancellationToken);
             model.Refusal = refusal;
             Response.StatusCode = StatusCodes.Status403Forbidden;
             return View(model);

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using static Commerce.Customers.Localization.DeferredText;
 
 namespace Commerce.Customers.Controllers;
 
@@ -78,7 +79,7 @@ public sealed class NotificationsController(
             return null;
         }
 
-        boundary.AddRefusalAudit(message.CustomerId, userId, LoginActor.Of(User), S["Resend a message"], refusal);
+        boundary.AddRefusalAudit(message.CustomerId, userId, LoginActor.Of(User), L["Resend a message"], refusal);
         await db.SaveChangesAsync(cancellationToken);
         return refusal;
     }

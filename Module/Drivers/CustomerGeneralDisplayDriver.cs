@@ -7,6 +7,7 @@ using Commerce.Customers.ViewModels;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
+using static Commerce.Customers.Localization.DeferredText;
 
 namespace Commerce.Customers.Drivers;
 
@@ -116,7 +117,7 @@ public sealed class CustomerGeneralDisplayDriver(
             ActorName = staff.Name,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
             NotificationId = notification?.Id,
-            Details = "The previous address was told; its sessions and links ended.",
+            Details = L["The previous address was told; its sessions and links ended."],
         });
     }
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using static Commerce.Customers.Localization.DeferredText;
 
 namespace Commerce.Customers.Drivers;
 
@@ -94,7 +95,7 @@ public sealed class CustomerRolesDisplayDriver(
             ActorUserId = actor.UserId,
             ActorName = actor.Name,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
-            Details = $"Added: {(added.Count == 0 ? "none" : string.Join(", ", added))}. Removed: {(removed.Count == 0 ? "none" : string.Join(", ", removed))}.",
+            Details = L["Added: {0}. Removed: {1}.", added.Count == 0 ? L["none"] : string.Join(", ", added), removed.Count == 0 ? L["none"] : string.Join(", ", removed)],
         });
         context.SuccessMessage = S["The roles of {0} were saved.", user.Email!];
         return await ShapeAsync(wanted);

@@ -5,6 +5,7 @@ using Commerce.Customers.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using static Commerce.Customers.Localization.DeferredText;
 
 namespace Commerce.Customers.Memberships;
 
@@ -30,7 +31,7 @@ public sealed class MembershipLifecycle(
     ILogger<MembershipLifecycle> logger)
 {
     private const int BatchSize = 100;
-    private const string JobActor = "Membership job";
+    private static readonly string JobActor = L["Membership job"];
 
     /// <summary>Handles everything due now, in batches, until nothing is left.</summary>
     public async Task<MembershipPass> ProcessDueAsync(CancellationToken cancellationToken = default)
@@ -143,7 +144,7 @@ public sealed class MembershipLifecycle(
                 ActorName = JobActor,
                 CreatedUtc = now,
                 NotificationId = sent.Id,
-                Details = $"{membership.RoleName}, {calendar.Day(membership.ValidFromUtc)} to {calendar.LastDay(membership.ValidToUtc)}.",
+                Details = L["{0}, {1} to {2}.", membership.RoleName, calendar.Day(membership.ValidFromUtc), calendar.LastDay(membership.ValidToUtc)],
             });
             return true;
         }, cancellationToken);

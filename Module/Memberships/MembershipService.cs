@@ -6,6 +6,7 @@ using Commerce.Customers.Services;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using static Commerce.Customers.Localization.DeferredText;
 
 namespace Commerce.Customers.Memberships;
 
@@ -126,7 +127,7 @@ public sealed class MembershipService(
             }
         }
 
-        Audit(customer, user, LoginAuditAction.MembershipGranted, actor, $"{role}, {calendar.Day(validFrom)} to {calendar.LastDay(validTo)}.");
+        Audit(customer, user, LoginAuditAction.MembershipGranted, actor, L["{0}, {1} to {2}.", role, calendar.Day(validFrom), calendar.LastDay(validTo)]);
         return (membership, []);
     }
 
@@ -156,7 +157,7 @@ public sealed class MembershipService(
 
         if (user is not null)
         {
-            Audit(customer, user, LoginAuditAction.MembershipEnded, actor, $"{membership.RoleName}, ended early.");
+            Audit(customer, user, LoginAuditAction.MembershipEnded, actor, L["{0}, ended early.", membership.RoleName]);
         }
 
         return [];

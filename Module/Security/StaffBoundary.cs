@@ -4,6 +4,7 @@ using Commerce.Customers.Data;
 using Commerce.Customers.Models;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
+using static Commerce.Customers.Localization.DeferredText;
 
 namespace Commerce.Customers.Security;
 
@@ -87,8 +88,9 @@ public sealed class StaffBoundary(
             ActorUserId = actor.UserId,
             ActorName = actor.Name,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
-            Details = Truncate($"{action}: {reason}"),
+            Details = L["{0}: {1}", action, Truncate(reason)],
         });
 
-    private static string Truncate(string text) => text.Length <= LoginAudit.DetailsMaxLength ? text : text[..LoginAudit.DetailsMaxLength];
+    // The reason is words already (in the actor's language); the stored sentence around it must stay whole.
+    private static string Truncate(string text) => text.Length <= 300 ? text : text[..300];
 }
