@@ -52,7 +52,7 @@ public sealed class AdminOrdersController(
             return View(model);
         }
 
-        if (OrderPlacement.MixedCurrencyProblem(lines.Select(line => line.p)) is { } mixed)
+        if (OrderPlacement.MixedCurrencyProblem(lines.Select(line => line.p), S) is { } mixed)
         {
             ModelState.AddModelError("", mixed);
             return View(model);

@@ -89,7 +89,7 @@ public sealed class ShopController(
             return Redirect("/shop/cart");
         }
 
-        if (OrderPlacement.MixedCurrencyProblem(lines.Select(line => line.Product)) is { } mixed)
+        if (OrderPlacement.MixedCurrencyProblem(lines.Select(line => line.Product), S) is { } mixed)
         {
             ModelState.AddModelError("", mixed);
         }
@@ -125,7 +125,7 @@ public sealed class ShopController(
         }
 
         // From a cart cookie written before the cart refused a second currency, or forged.
-        if (OrderPlacement.MixedCurrencyProblem(lines.Select(line => line.Product)) is { } mixed)
+        if (OrderPlacement.MixedCurrencyProblem(lines.Select(line => line.Product), S) is { } mixed)
         {
             ModelState.AddModelError("", mixed);
             model.Password = model.ConfirmPassword = null;
@@ -157,7 +157,7 @@ public sealed class ShopController(
         // member (see AttachCustomerAsync) but must never spend their credit.
         if (model.UseCredit && await SignedInCustomerIdAsync(cancellationToken) == order.CustomerId)
         {
-            var paid = await CreditPayment.ApplyAsync(credit, order, User.Identity?.Name ?? "customer", cancellationToken);
+            var paid = await CreditPayment.ApplyAsync(credit, order, User.Identity?.Name ?? "customer", S, cancellationToken);
             if (!paid.Succeeded)
             {
                 await transaction.RollbackAsync(CancellationToken.None);

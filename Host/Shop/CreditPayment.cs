@@ -1,4 +1,5 @@
 using Commerce.Customers.Credit;
+using Microsoft.Extensions.Localization;
 
 namespace Commerce.Customers.Host.Shop;
 
@@ -9,7 +10,7 @@ internal static class CreditPayment
     /// Spends min(balance, total) and records it on the order. Refused only when another use of
     /// the credit committed since the balance was read; the caller then places nothing.
     /// </summary>
-    public static async Task<CreditResult> ApplyAsync(ICustomerCredit credit, Order order, string createdBy, CancellationToken cancellationToken)
+    public static async Task<CreditResult> ApplyAsync(ICustomerCredit credit, Order order, string createdBy, IStringLocalizer S, CancellationToken cancellationToken)
     {
         var balance = await credit.GetBalanceAsync(order.CustomerId, order.Currency, cancellationToken);
         var amount = Math.Min(balance, order.Total);
@@ -18,7 +19,7 @@ internal static class CreditPayment
             return new CreditResult(true, balance);
         }
 
-        var spent = await credit.SpendAsync(order.CustomerId, amount, order.Currency, $"Order {order.Number}", createdBy, cancellationToken);
+        var spent = await credit.SpendAsync(order.CustomerId, amount, order.Currency, S["Order {0}", order.Number], createdBy, cancellationToken);
         if (spent.Succeeded)
         {
             order.CreditApplied = amount;

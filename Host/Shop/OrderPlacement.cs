@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Commerce.Customers.Models;
+using Microsoft.Extensions.Localization;
 
 namespace Commerce.Customers.Host.Shop;
 
@@ -20,10 +21,10 @@ internal static class OrderPlacement
         };
         var products = new List<Product>();
         lines = lines.ToList();
-        if (MixedCurrencyProblem(lines.Select(line => line.Product)) is { } problem)
+        if (Currencies(lines.Select(line => line.Product)).Count > 1)
         {
-            // The controllers refuse such an order with this message first; this is the last line.
-            throw new InvalidOperationException(problem);
+            // The controllers refuse such an order with MixedCurrencyProblem first; this is the last line.
+            throw new InvalidOperationException("An order is in one currency.");
         }
 
         foreach (var (product, quantity) in lines)
@@ -44,13 +45,13 @@ internal static class OrderPlacement
     /// Amounts in different currencies cannot be added up: 1000 EUR and 1 JPY are not "1001 JPY".
     /// Null when the products share a currency; otherwise why no order can be placed.
     /// </summary>
-    public static string? MixedCurrencyProblem(IEnumerable<Product> products)
-    {
-        var currencies = products.Select(product => product.Currency).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return currencies.Count <= 1
-            ? null
-            : $"The order holds products priced in more than one currency ({string.Join(", ", currencies)}). An order is in one currency: remove the products in the others.";
-    }
+    public static string? MixedCurrencyProblem(IEnumerable<Product> products, IStringLocalizer S) =>
+        Currencies(products) is { Count: > 1 } currencies
+            ? S["The order holds products priced in more than one currency ({0}). An order is in one currency: remove the products in the others.", string.Join(", ", currencies)].Value
+            : null;
+
+    private static List<string> Currencies(IEnumerable<Product> products) =>
+        products.Select(product => product.Currency).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
     public static string Format(CustomerAddress? address) => address?.ToMultiline() ?? "";
 }

@@ -51,7 +51,7 @@ public sealed partial class CustomerSelfServiceTests : IAsyncLifetime
         using var visitor = _site.CreateSiteClient();
         Assert.Contains("Create an account", await visitor.GetPageAsync("/account/login"), StringComparison.Ordinal);
         // The shop's header offers it beside Sign in.
-        Assert.Contains("<a class=\"account-link\" href=\"/account/register\">Create an account</a>", await visitor.GetPageAsync("/shop"), StringComparison.Ordinal);
+        Assert.Contains("<a class=\"register-link\" href=\"/account/register\">Create an account</a>", await visitor.GetPageAsync("/shop"), StringComparison.Ordinal);
 
         using var registered = await visitor.PostFormAsync("/account/register",
             [new("Email", "holly@nakatomi.com"), new("FirstName", "Holly"), new("LastName", "Gennero"), new("Company", "Nakatomi"), new("Password", "Violet-Canoe-Thunder-42"), new("ConfirmPassword", "Violet-Canoe-Thunder-42")]);
@@ -272,7 +272,7 @@ public sealed partial class CustomerSelfServiceTests : IAsyncLifetime
         var members = await frank.GetPageAsync("/members");
         Assert.Contains("Members only", members, StringComparison.Ordinal);
         // Greeted by name, not by the email address the login uses.
-        Assert.Contains("Welcome, Frank Martin Jr..", members, StringComparison.Ordinal);
+        Assert.Contains("Welcome, Frank Martin Jr.!", members, StringComparison.Ordinal);
         Assert.DoesNotContain("/account/register", members, StringComparison.Ordinal);
     }
 

@@ -48,6 +48,46 @@ public sealed partial class GermanPagesTests : IAsyncLifetime
         Assert.True(problems.Count == 0, $"{problems.Count} English texts on German pages:\n" + string.Join("\n", problems.Distinct().Take(300)));
     }
 
+    /// <summary>Refusals are sentences too: each form is posted wrong in German and answers in German.</summary>
+    [Fact]
+    public async Task Every_refusal_in_German_shows_no_English_sentence()
+    {
+        var detector = new EnglishDetector(await DataWordsAsync());
+        var frank = await _site.WithDbAsync(db => db.Customers.Where(c => c.Email == "frank@martin.com").Select(c => c.Id).SingleAsync());
+        var cases = new (PageViewer Viewer, string Url, string German, Func<SiteClient, Task<HttpResponseMessage>> Post)[]
+        {
+            (PageViewer.Visitor, "/account/login", "E-Mail-Adresse oder Passwort ist falsch",
+                client => client.PostFormAsync("/account/login", [new("Email", "nobody@example.com"), new("Password", "Wrong-Password-1")])),
+            (PageViewer.Visitor, "/admin/login", "E-Mail-Adresse oder Passwort ist falsch",
+                client => client.PostFormAsync("/admin/login", [new("Email", "nobody@example.com"), new("Password", "Wrong-Password-1")])),
+            (PageViewer.Visitor, "/account/register", "Geben Sie einen Nachnamen oder eine Firma ein.",
+                client => client.PostFormAsync("/account/register", [new("Email", "new@example.com"), new("Password", "Violet-Canoe-Thunder-42"), new("ConfirmPassword", "Violet-Canoe-Thunder-42")])),
+            (PageViewer.Customer, "/account/change-password", "Geben Sie Ihr aktuelles Passwort ein.",
+                client => client.PostFormAsync("/account/change-password", [new("CurrentPassword", ""), new("Password", "Violet-Canoe-Thunder-42"), new("ConfirmPassword", "Violet-Canoe-Thunder-42")])),
+            (PageViewer.Administrator, "/admin/customers/create", "Geben Sie einen Nachnamen oder eine Firma ein.",
+                client => client.PostFormAsync("/admin/customers/create", [new("FirstName", "Nobody")])),
+            (PageViewer.Administrator, "/admin/customers/import", "Die Spalte Last name kommt mehr als einmal vor.",
+                client => client.PostFileAsync("/admin/customers/import", "file", "kunden.csv", System.Text.Encoding.UTF8.GetBytes("Last name,Last name\r\na,b\r\n"))),
+            (PageViewer.Administrator, "/admin/settings/customer-accounts", "zwischen 1 und 720 Stunden",
+                client => client.PostFormAsync("/admin/settings/customer-accounts", [new("LinkLifetimeHours", "1000"), new("MinimumPasswordStrength", "Average"), new("NotificationMode", "EmailPassword"), new("MembershipReminderDays", "7")])),
+            (PageViewer.Administrator, $"/admin/customers/{frank}/login-details", "Passwörter müssen mindestens 8 Zeichen lang sein.",
+                client => client.PostFormAsync($"/admin/customers/{frank}/login-details", [new("Action", "save"), new("Password", "Ab1!x"), new("ConfirmPassword", "Ab1!x")])),
+        };
+
+        var problems = new List<string>();
+        foreach (var (viewer, url, german, post) in cases)
+        {
+            using var client = await ProductPages.ClientForAsync(_site, viewer);
+            client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de-DE,de;q=0.9");
+            using var response = await post(client);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.True(System.Net.WebUtility.HtmlDecode(html).Contains(german, StringComparison.Ordinal), $"{url}: {(int)response.StatusCode}, no \"{german}\"");
+            problems.AddRange(detector.EnglishIn(html).Select(found => $"{viewer} POST {url}: {found}"));
+        }
+
+        Assert.True(problems.Count == 0, $"{problems.Count} English texts in German refusals:\n" + string.Join("\n", problems.Distinct()));
+    }
+
     [Fact]
     public void The_detector_finds_an_English_sentence_and_passes_German_and_data()
     {

@@ -93,8 +93,8 @@ public sealed partial class LocalizationCoverageTests
     [Fact]
     public void The_scanner_finds_keys_with_escapes_and_arguments()
     {
-        var keys = Keys("""@T["Hello"] S["Say \"hi\" to {0}", name] T[ "x" ] Model.T["not a key"] L["Later"]""").ToList();
-        Assert.Equal(["Hello", "Say \"hi\" to {0}", "Later"], keys);
+        var keys = Keys("""@T["Hello"] S["Say \"hi\" to {0}", name] T[ "x" ] Model.T["not a key"] L["Later"] S[CustomerSignInController.SignInRefused]""").ToList();
+        Assert.Equal(["Hello", "Say \"hi\" to {0}", "Later", Commerce.Customers.Controllers.CustomerSignInController.SignInRefused], keys);
     }
 
     private static IEnumerable<(string Key, string File)> KeysIn(string project) =>
@@ -103,7 +103,14 @@ public sealed partial class LocalizationCoverageTests
             .SelectMany(file => Keys(File.ReadAllText(file)).Select(key => (key, Path.GetRelativePath(SourceTree.Root, file))));
 
     private static IEnumerable<string> Keys(string source) =>
-        LiteralKey().Matches(source).Select(match => Regex.Unescape(match.Groups["key"].Value));
+        LiteralKey().Matches(source).Select(match => Regex.Unescape(match.Groups["key"].Value))
+            .Concat(ConstantKey().Matches(source).Select(match => Constants.Value.GetValueOrDefault(match.Groups["name"].Value)).OfType<string>());
+
+    // S[SomeConstant] or S[Type.SomeConstant]: the constant's text is the key (other variables are the dynamic keys').
+    private static readonly Lazy<Dictionary<string, string>> Constants = new(() =>
+        SourceTree.Files(".cs").SelectMany(file => ConstantDefinition().Matches(File.ReadAllText(file)))
+            .GroupBy(match => match.Groups["name"].Value)
+            .ToDictionary(group => group.Key, group => Regex.Unescape(group.First().Groups["value"].Value), StringComparer.Ordinal));
 
     private static HashSet<string> Placeholders(string text) => Placeholder().Matches(text).Select(match => match.Value).ToHashSet(StringComparer.Ordinal);
 
@@ -113,6 +120,12 @@ public sealed partial class LocalizationCoverageTests
     // T["…"] or S["…"] (or L["…"], localized when read) at a word boundary, not a member (Model.T): the localizers' conventional names.
     [GeneratedRegex("""(?<![\w.])[TSL]\["(?<key>(?:[^"\\]|\\.)*)"[,\]]""")]
     private static partial Regex LiteralKey();
+
+    [GeneratedRegex("""(?<![\w.])[TSL]\[(?:[A-Z]\w*\.)*(?<name>[A-Z]\w*)[,\]]""")]
+    private static partial Regex ConstantKey();
+
+    [GeneratedRegex("""const string (?<name>\w+) = "(?<value>(?:[^"\\]|\\.)*)";""")]
+    private static partial Regex ConstantDefinition();
 
     [GeneratedRegex("""(?<![\w.])[TSL]\[\$""")]
     private static partial Regex InterpolatedKey();

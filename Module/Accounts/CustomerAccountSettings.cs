@@ -1,4 +1,5 @@
 using Commerce.Customers.Security;
+using Microsoft.Extensions.Localization;
 
 namespace Commerce.Customers.Accounts;
 
@@ -43,26 +44,27 @@ public sealed class CustomerAccountSettings
     /// <summary>How many days before a membership ends the customer is reminded; 0 sends no reminder.</summary>
     public int MembershipReminderDays { get; set; } = 7;
 
-    public IEnumerable<string> Validate()
+    /// <summary>What is wrong, in words for the admin form and the recipe author alike (each names the recipe key).</summary>
+    public IEnumerable<string> Validate(IStringLocalizer S)
     {
         if (!Enum.IsDefined(MinimumPasswordStrength))
         {
-            yield return "MinimumPasswordStrength must be one of Weak, Acceptable, Average, Strong or Excellent.";
+            yield return S["The minimum password strength (MinimumPasswordStrength) must be one of Weak, Acceptable, Average, Strong or Excellent."];
         }
 
         if (LinkLifetimeHours is < 1 or > 24 * 30)
         {
-            yield return "LinkLifetimeHours must be between 1 and 720 hours (30 days).";
+            yield return S["The reset link lifetime (LinkLifetimeHours) must be between 1 and 720 hours (30 days)."];
         }
 
         if (MembershipReminderDays is < 0 or > 365)
         {
-            yield return "MembershipReminderDays must be between 0 and 365.";
+            yield return S["The membership reminder (MembershipReminderDays) must be between 0 and 365 days."];
         }
 
         if (!Enum.IsDefined(NotificationMode))
         {
-            yield return "NotificationMode must be EmailPassword or EmailSetPasswordLink.";
+            yield return S["The notification mode (NotificationMode) must be EmailPassword or EmailSetPasswordLink."];
         }
     }
 }

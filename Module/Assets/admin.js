@@ -144,7 +144,7 @@ document.addEventListener('change', (event) => {
 const jobSection = document.querySelector('[data-progress-url]');
 if (jobSection) {
     const url = jobSection.getAttribute('data-progress-url');
-    const format = (value) => value.toLocaleString('en-US');
+    const format = (value) => value.toLocaleString(document.documentElement.lang || undefined);
     const poll = async () => {
         try {
             const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });

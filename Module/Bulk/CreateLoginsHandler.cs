@@ -3,11 +3,12 @@ using Commerce.Customers.Data;
 using Commerce.Customers.Models;
 using Commerce.Customers.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Commerce.Customers.Bulk;
 
 /// <summary>Create logins: each customer gets a login and its email exactly as Create login on the tab does.</summary>
-public sealed class CreateLoginsHandler(CustomersDbContext db, StaffBoundary boundary, CustomerLoginService logins) : CustomerBulkJobHandler(db, boundary)
+public sealed class CreateLoginsHandler(CustomersDbContext db, StaffBoundary boundary, CustomerLoginService logins, IStringLocalizer<CreateLoginsHandler> localizer) : CustomerBulkJobHandler(db, boundary, localizer)
 {
     public override BulkJobKind Kind => BulkJobKind.CreateLogins;
 

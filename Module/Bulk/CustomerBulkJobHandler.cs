@@ -4,6 +4,7 @@ using Commerce.Customers.Models;
 using Commerce.Customers.Security;
 using Microsoft.EntityFrameworkCore;
 using static Commerce.Customers.Localization.DeferredText;
+using Microsoft.Extensions.Localization;
 
 namespace Commerce.Customers.Bulk;
 
@@ -12,8 +13,11 @@ namespace Commerce.Customers.Bulk;
 /// it gone. Each item asks the staff boundary as it runs, for the admin who started the job with
 /// the roles they hold now, so a job can do nothing its starter could not do on the customer's page.
 /// </summary>
-public abstract class CustomerBulkJobHandler(CustomersDbContext db, StaffBoundary boundary) : IBulkJobHandler
+public abstract class CustomerBulkJobHandler(CustomersDbContext db, StaffBoundary boundary, IStringLocalizer localizer) : IBulkJobHandler
 {
+    /// <summary>The module's localizer, for the problems a job reports (in its starter's language, see BulkJobRunner).</summary>
+    protected IStringLocalizer S => localizer;
+
     public abstract BulkJobKind Kind { get; }
 
     protected CustomersDbContext Db => db;
@@ -28,7 +32,7 @@ public abstract class CustomerBulkJobHandler(CustomersDbContext db, StaffBoundar
     {
         if (await db.Customers.SingleOrDefaultAsync(c => c.Id == item, cancellationToken) is not { } customer)
         {
-            return BulkItemOutcome.Refused($"#{item}", "The customer no longer exists.");
+            return BulkItemOutcome.Refused($"#{item}", S["The customer no longer exists."]);
         }
 
         if (await boundary.WhyRefusedAsync(job.CreatedByUserId, customer) is { } refusal)

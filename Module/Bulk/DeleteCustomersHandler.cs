@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Commerce.Customers.Bulk;
 
 /// <summary>Delete: each customer, and their login if the admin asked, never the admin's own login.</summary>
-public sealed class DeleteCustomersHandler(CustomersDbContext db, StaffBoundary boundary, UserManager<ShopUser> users, IStringLocalizer<DeleteCustomersHandler> S) : CustomerBulkJobHandler(db, boundary)
+public sealed class DeleteCustomersHandler(CustomersDbContext db, StaffBoundary boundary, UserManager<ShopUser> users, IStringLocalizer<DeleteCustomersHandler> localizer) : CustomerBulkJobHandler(db, boundary, localizer)
 {
     public override BulkJobKind Kind => BulkJobKind.Delete;
 

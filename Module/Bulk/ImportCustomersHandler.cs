@@ -1,11 +1,12 @@
 using Commerce.Customers.Data;
 using Commerce.Customers.Localization;
 using Commerce.Customers.Models;
+using Microsoft.Extensions.Localization;
 
 namespace Commerce.Customers.Bulk;
 
 /// <summary>Import: creates one customer per line that passes the checks; a line that does not is reported.</summary>
-public sealed class ImportCustomersHandler(CustomersDbContext db, CustomerImportChecker checker, ParsedImportCache parsedImports, TimeProvider clock) : IBulkJobHandler
+public sealed class ImportCustomersHandler(CustomersDbContext db, CustomerImportChecker checker, ParsedImportCache parsedImports, TimeProvider clock, IStringLocalizer<ImportCustomersHandler> S) : IBulkJobHandler
 {
     public BulkJobKind Kind => BulkJobKind.Import;
 
@@ -18,7 +19,7 @@ public sealed class ImportCustomersHandler(CustomersDbContext db, CustomerImport
         if (!parsed.TryGetRow(item, out var row) || row is null)
         {
             var shape = parsed.File.LineErrors.FirstOrDefault(error => error.Line == item);
-            return BulkItemOutcome.Refused("", shape.Message ?? "The line could not be read.");
+            return BulkItemOutcome.Refused("", shape.Message ?? S["The line could not be read."]);
         }
 
         if (await checker.CheckOneAsync(row, cancellationToken) is { } problem)

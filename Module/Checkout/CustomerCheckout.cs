@@ -195,7 +195,8 @@ internal sealed class CustomerCheckout(
             known = new CustomerAddress
             {
                 CustomerId = customer.Id,
-                Name = addresses.Count == 0 ? "Shipping" : $"Shipping {addresses.Count + 1}",
+                // Named in the customer's language: the address book is theirs.
+                Name = addresses.Count == 0 ? S["Shipping"] : S["Shipping {0}", addresses.Count + 1],
                 Recipient = typed.Recipient,
                 Line1 = typed.Line1,
                 Line2 = typed.Line2,

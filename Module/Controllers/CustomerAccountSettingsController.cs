@@ -30,7 +30,7 @@ public sealed class CustomerAccountSettingsController(
     public async Task<IActionResult> IndexPost(CustomerAccountSettings posted, CancellationToken cancellationToken)
     {
         ViewData["LinkLifetime"] = linkOptions.Value.TokenLifespan;
-        var problems = posted.Validate().ToList();
+        var problems = posted.Validate(S).ToList();
         if (!ModelState.IsValid || problems.Count > 0)
         {
             foreach (var problem in problems)

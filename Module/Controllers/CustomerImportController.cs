@@ -78,8 +78,8 @@ public sealed class CustomerImportController(
         return RedirectToAction(nameof(BulkJobsController.Details), "BulkJobs", new { id = job.Id });
     }
 
-    internal static string TooLargeMessage(IStringLocalizer localizer) =>
-        localizer["The file is larger than {0} MB. Split it into smaller files.", MaxFileBytes / 1024 / 1024];
+    internal static string TooLargeMessage(IStringLocalizer S) =>
+        S["The file is larger than {0} MB. Split it into smaller files.", MaxFileBytes / 1024 / 1024];
 
     private ViewResult Refuse(string message)
     {

@@ -37,7 +37,7 @@ public sealed class CustomerCreditDisplayDriver(
         var corrected = entries.FirstOrDefault(entry => entry.Id == correctId);
         var form = corrected is null
             ? new CreditForm()
-            : new CreditForm { Amount = -corrected.Amount, Currency = corrected.Currency, Description = $"Correction of entry {corrected.Id}: {corrected.Description}", CorrectsEntryId = corrected.Id };
+            : new CreditForm { Amount = -corrected.Amount, Currency = corrected.Currency, Description = S["Correction of entry {0}: {1}", corrected.Id, corrected.Description], CorrectsEntryId = corrected.Id };
         return Shape(entries, Truncate(form));
     }
 

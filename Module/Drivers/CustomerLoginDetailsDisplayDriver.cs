@@ -6,6 +6,7 @@ using Commerce.Customers.Security;
 using Commerce.Customers.ViewModels;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Commerce.Customers.Drivers;
 
@@ -17,7 +18,8 @@ public sealed class CustomerLoginDetailsDisplayDriver(
     CustomerLoginService logins,
     CustomerAccountSettingsStore settings,
     CustomersDbContext db,
-    IHttpContextAccessor httpContextAccessor) : CustomerDisplayDriver
+    IHttpContextAccessor httpContextAccessor,
+    IStringLocalizer<CustomerLoginDetailsDisplayDriver> S) : CustomerDisplayDriver
 {
     public override string TabName => "Login details";
     public override int Position => 30;
@@ -42,7 +44,7 @@ public sealed class CustomerLoginDetailsDisplayDriver(
             "create" => await logins.CreateLoginAsync(customer, actor),
             "generate" => await logins.GeneratePasswordAsync(customer, actor, form.RequirePasswordChange),
             "save" => await logins.SetPasswordAsync(customer, form.Password, form.ConfirmPassword, actor, form.RequirePasswordChange),
-            _ => LoginActionResult.Failed("", "Choose Create login, Save or Generate password."),
+            _ => LoginActionResult.Failed("", S["Choose Create login, Save or Generate password."]),
         };
 
         foreach (var error in result.Errors)

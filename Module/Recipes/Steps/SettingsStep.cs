@@ -3,6 +3,7 @@ using Commerce.Customers.Data;
 using Commerce.Customers.Localization;
 using Commerce.Customers.Models;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Commerce.Customers.Recipes.Steps;
 
@@ -18,7 +19,7 @@ public sealed class SettingsStepModel : RecipeStepModel
 }
 
 /// <summary><c>{ "name": "settings", "SiteName": "My shop", "CustomerAccounts": { "NotificationMode": "EmailSetPasswordLink" }, "Regional": { "Culture": "de", "TimeZone": "Europe/Berlin" } }</c></summary>
-internal sealed class SettingsStep(CustomersDbContext db, CustomerAccountSettingsStore accountSettings, RegionalSettingsStore regionalSettings) : RecipeStepHandler<SettingsStepModel>
+internal sealed class SettingsStep(CustomersDbContext db, CustomerAccountSettingsStore accountSettings, RegionalSettingsStore regionalSettings, IStringLocalizer<SettingsStep> S) : RecipeStepHandler<SettingsStepModel>
 {
     public override string StepName => "settings";
 
@@ -29,7 +30,7 @@ internal sealed class SettingsStep(CustomersDbContext db, CustomerAccountSetting
             yield return $"SiteName must be between 1 and {SiteSettings.SiteNameMaxLength} characters.";
         }
 
-        foreach (var problem in step.CustomerAccounts?.Validate() ?? [])
+        foreach (var problem in step.CustomerAccounts?.Validate(S) ?? [])
         {
             yield return $"CustomerAccounts: {problem}";
         }
