@@ -89,6 +89,22 @@ public sealed partial class GermanPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_value_the_binder_cannot_read_is_refused_in_the_viewers_language()
+    {
+        var messages = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Mvc.MvcOptions>>(_site.Services).Value.ModelBindingMessageProvider;
+        using (new Commerce.Customers.Localization.CultureScope(System.Globalization.CultureInfo.GetCultureInfo("de")))
+        {
+            Assert.Equal("Der Wert „abc“ ist für Betrag ungültig.", messages.AttemptedValueIsInvalidAccessor("abc", "Betrag"));
+            Assert.Equal("Das Feld Betrag muss eine Zahl sein.", messages.ValueMustBeANumberAccessor("Betrag"));
+        }
+
+        using (new Commerce.Customers.Localization.CultureScope(System.Globalization.CultureInfo.GetCultureInfo("en")))
+        {
+            Assert.Equal("The value 'abc' is not valid for Amount.", messages.AttemptedValueIsInvalidAccessor("abc", "Amount"));
+        }
+    }
+
+    [Fact]
     public void The_detector_finds_an_English_sentence_and_passes_German_and_data()
     {
         var detector = new EnglishDetector(["Apollo", "Creed"]);

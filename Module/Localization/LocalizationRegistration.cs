@@ -22,6 +22,7 @@ public static class LocalizationRegistration
         services.AddScoped<RegionalSettingsStore>();
         services.AddScoped<ViewerTime>();
         services.AddScoped<RegionalPreferences>();
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, LocalizedBindingMessages>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(SupportedCultures.English);
