@@ -45,14 +45,27 @@ public static partial class ProductPages
         var frank = await IdOfAsync(site, "frank@martin.com");
         var own = await IdOfAsync(site, CustomerEmail);
 
+        var address = await site.WithDbAsync(db => db.CustomerAddresses.Where(a => a.CustomerId == own).Select(a => a.Id).FirstAsync());
+        // An import's dry run: the job page with its preview and problems, awaiting confirmation. A job's
+        // problems are written in its starter's language: here a German-speaking administrator's.
+        long job;
+        using var germanAdmin = await site.AdminClientAsync();
+        germanAdmin.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de");
+        using (var uploaded = await germanAdmin.PostFileAsync("/admin/customers/import", "file", "kunden.csv", System.Text.Encoding.UTF8.GetBytes("Last name,First name,Email\r\nDrago,Ivan,ivan@drago.example\r\n,,not-an-email\r\n")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+            job = long.Parse(Html.RedirectPath(uploaded).Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var pages = new List<ProductPage>();
         void Add(PageViewer viewer, params string[] urls) => pages.AddRange(urls.Select(url => new ProductPage(viewer, url)));
 
         Add(PageViewer.Visitor, "/shop", "/account/login", "/account/register", "/account/forgot-password", "/password-tips", "/admin/login", "/error/404");
-        Add(PageViewer.Customer, "/account", "/account/addresses/new", "/account/change-password", "/account/preferences", "/members", "/shop/cart", "/shop/checkout", orderDetails, $"/shop/orders/{order}");
+        Add(PageViewer.Customer, "/account", "/account/addresses/new", "/account/change-password", "/account/preferences", "/members", "/shop/cart", "/shop/checkout", orderDetails, $"/shop/orders/{order}",
+            $"/account/addresses/{address}", "/admin/access-denied");
         Add(PageViewer.Administrator, "/admin/customers", "/admin/customers?q=zzz", "/admin/customers/create", "/admin/customers/jobs", "/admin/customers/import",
             "/admin/notifications", "/admin/settings/customer-accounts", "/admin/settings/regional", "/admin/email-templates", "/admin/email-settings",
-            $"/admin/customers/{apollo}/delete", $"/admin/orders/new?customerId={own}", "/account", "/account/preferences");
+            $"/admin/customers/{apollo}/delete", $"/admin/orders/new?customerId={own}", "/account", "/account/preferences", $"/admin/customers/jobs/{job}");
         foreach (var id in new[] { apollo, frank, own })
         {
             foreach (var tab in await TabUrlsAsync(admin, id))
