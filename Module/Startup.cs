@@ -75,6 +75,7 @@ public static class Startup
             .AddDefaultTokenProviders()
             .AddTokenProvider<SetPasswordLinkTokenProvider>(SetPasswordLinkTokenProvider.ProviderName)
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddSignInManager<ShopSignInManager>()
             .AddPasswordValidator<MinimumStrengthPasswordValidator>()
             .AddClaimsPrincipalFactory<ShopUserClaimsPrincipalFactory>();
         services.Configure<IdentityOptions>(options => options.Tokens.PasswordResetTokenProvider = SetPasswordLinkTokenProvider.ProviderName);
@@ -149,6 +150,7 @@ public static class Startup
         services.AddHostedService<PasswordStrengthWarmUp>();
         services.AddScoped<CustomerAccountSettingsStore>();
         services.AddScoped<CustomerLoginService>();
+        services.AddScoped<LoginAccessService>();
         services.AddScoped<CustomerPasswordService>();
         services.AddScoped<CustomerRegistrationService>();
         services.AddScoped<MailboxConfirmation>();

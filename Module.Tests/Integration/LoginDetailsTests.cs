@@ -191,6 +191,118 @@ public abstract class LoginDetailsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Disable_login_ends_the_customers_sessions_and_no_password_opens_it_until_enabled()
+    {
+        var id = await IdAsync(Frank);
+        await SetPasswordDirectlyAsync(Frank, "Old-Secret-Pass-77");
+        using var frank = Site.CreateSiteClient();
+        await frank.SignInAsync(Frank, "Old-Secret-Pass-77");
+        Assert.Equal(HttpStatusCode.OK, (await frank.GetAsync("/account")).StatusCode);
+
+        using (var disabled = await PostAsync(id, ("Action", "disable"), ("DisableReason", "Chargebacks on three orders")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
+        }
+
+        // The open session ends at its next request; the right password now reads like a wrong one.
+        Assert.StartsWith("/account/login", Html.RedirectPath(await frank.GetAsync("/account")), StringComparison.Ordinal);
+        Assert.False(await SignsInAsync(Frank, "Old-Secret-Pass-77"));
+        using (var visitor = Site.CreateSiteClient())
+        using (var refused = await visitor.PostFormAsync("/account/login", [new("Email", Frank), new("Password", "Old-Secret-Pass-77")]))
+        {
+            Assert.Contains("The email or password is incorrect.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        var tab = WebUtility.HtmlDecode(await Admin.GetPageAsync($"/admin/customers/{id}/login-details"));
+        Assert.Contains("Login disabled", tab, StringComparison.Ordinal);
+        Assert.Contains("Chargebacks on three orders", tab, StringComparison.Ordinal);
+        Assert.Contains("value=\"enable\"", tab, StringComparison.Ordinal);
+        var audit = await Site.WithDbAsync(db => db.LoginAudits.AsNoTracking().Where(a => a.CustomerId == id).OrderBy(a => a.Id).LastAsync());
+        Assert.Equal((LoginAuditAction.LoginDisabled, "Chargebacks on three orders", TestSite.AdminEmail), (audit.Action, audit.Details, audit.ActorName));
+
+        // A password reset does not open it either.
+        Assert.True(await SetPasswordDirectlyAsync(Frank, "Fresh-Secret-Pass-88"));
+        Assert.False(await SignsInAsync(Frank, "Fresh-Secret-Pass-88"));
+
+        using (var enabled = await PostAsync(id, ("Action", "enable")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, enabled.StatusCode);
+        }
+
+        Assert.True(await SignsInAsync(Frank, "Fresh-Secret-Pass-88"));
+        Assert.Equal(LoginAuditAction.LoginEnabled, await Site.WithDbAsync(db => db.LoginAudits.Where(a => a.CustomerId == id).OrderBy(a => a.Id).Select(a => a.Action).LastAsync()));
+    }
+
+    [Fact]
+    public async Task Disable_login_without_a_good_reason_or_on_ones_own_login_is_refused_and_changes_nothing()
+    {
+        var id = await IdAsync(Frank);
+        var before = await SnapshotAsync();
+        foreach (var (reason, message) in new[]
+        {
+            ("", "Say why the login is disabled"),
+            ("   ", "Say why the login is disabled"),
+            (new string('x', 501), "Keep the reason within 500 characters."),
+            ("bad\u0007reason", "cannot be shown"),
+        })
+        {
+            using var refused = await PostAsync(id, ("Action", "disable"), ("DisableReason", reason));
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains(message, WebUtility.HtmlDecode(Html.FieldError(await refused.Content.ReadAsStringAsync(), "DisableReason")), StringComparison.Ordinal);
+        }
+
+        using (var notDisabled = await PostAsync(id, ("Action", "enable")))
+        {
+            Assert.Contains("The login is not disabled.", WebUtility.HtmlDecode(await notDisabled.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        // The administrator's own login, reached through a customer record that holds it.
+        var own = await Site.WithDbAsync(async db =>
+        {
+            var adminId = await db.Users.Where(u => u.Email == TestSite.AdminEmail).Select(u => u.Id).SingleAsync();
+            var customer = await db.Customers.SingleOrDefaultAsync(c => c.UserId == adminId);
+            if (customer is null)
+            {
+                customer = new Customer { LastName = "Administrator", Email = TestSite.AdminEmail, UserId = adminId, CreatedUtc = DateTime.UtcNow };
+                db.Customers.Add(customer);
+                await db.SaveChangesAsync();
+            }
+
+            return customer.Id;
+        });
+        before = await SnapshotAsync();
+        using (var self = await PostAsync(own, ("Action", "disable"), ("DisableReason", "Testing")))
+        {
+            Assert.Contains("This is your own login", WebUtility.HtmlDecode(await self.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await SnapshotAsync());
+        Assert.True(await SignsInAsync(TestSite.AdminEmail, TestSite.AdminPassword));
+    }
+
+    [Fact]
+    public async Task Sign_out_everywhere_ends_every_session_of_the_customer_and_keeps_the_login()
+    {
+        var id = await IdAsync(Frank);
+        await SetPasswordDirectlyAsync(Frank, "Old-Secret-Pass-77");
+        using var phone = Site.CreateSiteClient();
+        using var laptop = Site.CreateSiteClient();
+        await phone.SignInAsync(Frank, "Old-Secret-Pass-77");
+        await laptop.SignInAsync(Frank, "Old-Secret-Pass-77");
+
+        using (var signedOut = await PostAsync(id, ("Action", "sign-out")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+            Assert.Contains("Every session of frank@martin.com has ended.", WebUtility.HtmlDecode(await Admin.GetPageAsync(signedOut.Headers.Location!.OriginalString)), StringComparison.Ordinal);
+        }
+
+        Assert.StartsWith("/account/login", Html.RedirectPath(await phone.GetAsync("/account")), StringComparison.Ordinal);
+        Assert.StartsWith("/account/login", Html.RedirectPath(await laptop.GetAsync("/account")), StringComparison.Ordinal);
+        Assert.True(await SignsInAsync(Frank, "Old-Secret-Pass-77"));
+        Assert.Equal(LoginAuditAction.SignedOutEverywhere, await Site.WithDbAsync(db => db.LoginAudits.Where(a => a.CustomerId == id).OrderBy(a => a.Id).Select(a => a.Action).LastAsync()));
+    }
+
+    [Fact]
     public async Task Identitys_own_refusals_speak_the_viewers_language()
     {
         var id = await IdAsync(Frank);

@@ -35,6 +35,22 @@ public sealed class StaffBoundaryTests(StaffMatrixSite site) : IClassFixture<Sta
     }
 
     [Fact]
+    public async Task Manage_customer_logins_cannot_disable_an_administrators_login_or_end_their_sessions()
+    {
+        var cell = await site.CellAsync(Only(Permissions.ManageCustomerLogins), TargetKind.AdministratorLogin);
+        var before = await site.FingerprintAsync(cell);
+
+        using var disabled = await StaffMatrixSite.Post(cell, $"/admin/customers/{cell.CustomerId}/login-details", ("Action", "disable"), ("DisableReason", "Taking over"));
+        using var signedOut = await StaffMatrixSite.Post(cell, $"/admin/customers/{cell.CustomerId}/login-details", ("Action", "sign-out"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, disabled.StatusCode);
+        Assert.Contains("only Administrators may act on it", WebUtility.HtmlDecode(await disabled.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, signedOut.StatusCode);
+        Assert.Equal(before, await site.FingerprintAsync(cell));
+        Assert.False(await site.Site.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == cell.Email && u.DisabledUtc != null)));
+    }
+
+    [Fact]
     public async Task Example_2_manage_customers_cannot_move_an_administrators_email_or_delete_their_login()
     {
         var cell = await site.CellAsync(Only(Permissions.ManageCustomers), TargetKind.AdministratorLogin);

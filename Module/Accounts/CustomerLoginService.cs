@@ -18,6 +18,19 @@ public sealed record LoginActor(string? UserId, string Name)
     /// <summary>The signed-in user of a request (staff on the admin side), as the audit trail names them.</summary>
     public static LoginActor Of(ClaimsPrincipal? user) =>
         new(user?.FindFirstValue(ClaimTypes.NameIdentifier), user?.Identity?.Name ?? "unknown");
+
+    /// <summary>A login-history row of this actor's action on the customer's login.</summary>
+    public LoginAudit AuditRow(Customer customer, ShopUser user, LoginAuditAction action, DateTime nowUtc, string? details, Guid? notificationId = null) => new()
+    {
+        CustomerId = customer.Id,
+        UserId = user.Id,
+        Action = action,
+        ActorUserId = UserId,
+        ActorName = Name,
+        CreatedUtc = nowUtc,
+        NotificationId = notificationId,
+        Details = details,
+    };
 }
 
 /// <summary>The outcome of a login action; errors name the field they concern ("" for the whole form).</summary>
@@ -235,17 +248,7 @@ public sealed class CustomerLoginService(
 
     private async Task AuditAsync(Customer customer, ShopUser user, LoginAuditAction action, LoginActor actor, Notification notification, string? details, CancellationToken cancellationToken)
     {
-        db.LoginAudits.Add(new LoginAudit
-        {
-            CustomerId = customer.Id,
-            UserId = user.Id,
-            Action = action,
-            ActorUserId = actor.UserId,
-            ActorName = actor.Name,
-            CreatedUtc = clock.GetUtcNow().UtcDateTime,
-            NotificationId = notification.Id,
-            Details = details,
-        });
+        db.LoginAudits.Add(actor.AuditRow(customer, user, action, clock.GetUtcNow().UtcDateTime, details, notification.Id));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -28,7 +28,8 @@ public sealed class PasswordAttempts(
         var account = email.ToUpperInvariant();
         // User names are emails; anything else cannot match, so it is not looked up.
         var user = CustomerValidator.IsValidEmail(email) ? await users.FindByEmailAsync(email) : null;
-        if (user is null || throttle.IsHeldBack(client, account) || await users.IsLockedOutAsync(user))
+        // A disabled login is refused like an unknown one: the page says nothing of why.
+        if (user is null || user.IsDisabled || throttle.IsHeldBack(client, account) || await users.IsLockedOutAsync(user))
         {
             // Identity would answer these without hashing, which a stopwatch could tell apart.
             unknownAccount.Verify(password);

@@ -16,6 +16,7 @@ namespace Commerce.Customers.Drivers;
 /// </summary>
 public sealed class CustomerLoginDetailsDisplayDriver(
     CustomerLoginService logins,
+    LoginAccessService access,
     CustomerAccountSettingsStore settings,
     CustomersDbContext db,
     IHttpContextAccessor httpContextAccessor,
@@ -27,7 +28,7 @@ public sealed class CustomerLoginDetailsDisplayDriver(
     public override Permission EditPermission => Permissions.ManageCustomerLogins;
 
     public override async Task<EditorShape> EditAsync(Customer customer, BuildEditorContext context) =>
-        await ShapeAsync(customer, requirePasswordChange: null);
+        await ShapeAsync(customer, requirePasswordChange: null, disableReason: null);
 
     public override async Task<EditorShape?> UpdateAsync(Customer customer, UpdateEditorContext context)
     {
@@ -37,13 +38,16 @@ public sealed class CustomerLoginDetailsDisplayDriver(
 
         // Built before acting: a failed action may leave the transaction unusable (PostgreSQL aborts
         // it), and the page shown after a failure is the page as it was.
-        var shape = await ShapeAsync(customer, form.RequirePasswordChange);
+        var shape = await ShapeAsync(customer, form.RequirePasswordChange, form.DisableReason);
 
         var result = form.Action switch
         {
             "create" => await logins.CreateLoginAsync(customer, actor),
             "generate" => await logins.GeneratePasswordAsync(customer, actor, form.RequirePasswordChange),
             "save" => await logins.SetPasswordAsync(customer, form.Password, form.ConfirmPassword, actor, form.RequirePasswordChange),
+            "disable" => await access.DisableAsync(customer, form.DisableReason, actor),
+            "enable" => await access.EnableAsync(customer, actor),
+            "sign-out" => await access.SignOutEverywhereAsync(customer, actor),
             _ => LoginActionResult.Failed("", S["Choose Create login, Save or Generate password."]),
         };
 
@@ -56,8 +60,10 @@ public sealed class CustomerLoginDetailsDisplayDriver(
         return shape;
     }
 
-    private async Task<EditorShape> ShapeAsync(Customer customer, bool? requirePasswordChange)
+    private async Task<EditorShape> ShapeAsync(Customer customer, bool? requirePasswordChange, string? disableReason)
     {
+        var login = customer.UserId is null ? null
+            : await db.Users.AsNoTracking().Where(user => user.Id == customer.UserId).Select(user => new { user.DisabledUtc, user.DisabledBy, user.DisabledReason }).SingleOrDefaultAsync();
         var accountSettings = await settings.GetAsync();
         var history = await (
             from audit in db.LoginAudits.AsNoTracking()
@@ -78,6 +84,10 @@ public sealed class CustomerLoginDetailsDisplayDriver(
             RequirePasswordChange = requirePasswordChange ?? accountSettings.RequirePasswordChangeByDefault,
             UserInputsJson = JsonSerializer.Serialize(MinimumStrengthPasswordValidator.UserInputs(customer).Where(input => !string.IsNullOrWhiteSpace(input))),
             History = history,
+            DisabledUtc = login?.DisabledUtc,
+            DisabledBy = login?.DisabledBy,
+            DisabledReason = login?.DisabledReason,
+            DisableReason = disableReason,
         });
     }
 

@@ -19,6 +19,13 @@ public enum LoginAuditAction
     EmailConfirmed,
     RegistrationAttempted,
     EmailChangedByStaff,
+
+    /// <summary>Staff disabled the login (Details: why); it cannot sign in until enabled.</summary>
+    LoginDisabled,
+    LoginEnabled,
+
+    /// <summary>Every session of the login was ended (its security stamp renewed).</summary>
+    SignedOutEverywhere,
 }
 
 /// <summary>

@@ -20,4 +20,16 @@ public sealed class ShopUser : IdentityUser
 
     /// <summary>The IANA time zone this person chose for dates and times; null means the site's.</summary>
     public string? TimeZoneId { get; set; }
+
+    public const int DisabledReasonMaxLength = 500;
+
+    /// <summary>When staff disabled this login: it cannot sign in by any method until enabled again.</summary>
+    public DateTime? DisabledUtc { get; set; }
+
+    /// <summary>Why, in the words of whoever disabled it (shown to staff, never to the customer).</summary>
+    public string? DisabledReason { get; set; }
+
+    public string? DisabledBy { get; set; }
+
+    public bool IsDisabled => DisabledUtc is not null;
 }

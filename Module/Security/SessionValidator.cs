@@ -34,9 +34,9 @@ internal static class SessionValidator
         var userId = principal?.FindFirstValue(claims.UserIdClaimType);
         var db = services.GetRequiredService<CustomersDbContext>();
         var current = userId is null ? null : await db.Users.AsNoTracking().Where(user => user.Id == userId)
-            .Select(user => new { user.SecurityStamp, user.UserName, user.Email, user.MustChangePassword })
+            .Select(user => new { user.SecurityStamp, user.UserName, user.Email, user.MustChangePassword, user.DisabledUtc })
             .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
-        if (current is null || principal is null || current.SecurityStamp != principal.FindFirstValue(claims.SecurityStampClaimType))
+        if (current is null || principal is null || current.DisabledUtc is not null || current.SecurityStamp != principal.FindFirstValue(claims.SecurityStampClaimType))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

@@ -7,8 +7,9 @@ namespace Commerce.Customers.ViewModels;
 /// <summary>What the Login details form posts. Passwords are never sent back to the browser.</summary>
 public sealed class LoginDetailsForm
 {
-    /// <summary>"create", "generate" or "save": the button pressed.</summary>
+    /// <summary>"create", "generate", "save", "disable", "enable" or "sign-out": the button pressed.</summary>
     public string? Action { get; set; }
+    public string? DisableReason { get; set; }
     public string? Password { get; set; }
     public string? ConfirmPassword { get; set; }
     public bool RequirePasswordChange { get; set; }
@@ -28,4 +29,10 @@ public sealed class LoginDetailsViewModel
     public string UserInputsJson { get; init; } = "[]";
 
     public IReadOnlyList<LoginAuditRow> History { get; init; } = [];
+
+    /// <summary>When, by whom and why staff disabled the login; null while it may sign in.</summary>
+    public DateTime? DisabledUtc { get; init; }
+    public string? DisabledBy { get; init; }
+    public string? DisabledReason { get; init; }
+    public string? DisableReason { get; init; }
 }

@@ -11,5 +11,8 @@ internal sealed class ShopUserConfiguration : IEntityTypeConfiguration<ShopUser>
     {
         builder.Property(user => user.Culture).HasMaxLength(Customer.CultureMaxLength);
         builder.Property(user => user.TimeZoneId).HasMaxLength(64);
+        builder.Property(user => user.DisabledReason).HasMaxLength(ShopUser.DisabledReasonMaxLength);
+        builder.Property(user => user.DisabledBy).HasMaxLength(256);
+        builder.Ignore(user => user.IsDisabled);
     }
 }

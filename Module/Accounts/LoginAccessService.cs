@@ -1,0 +1,115 @@
+using Commerce.Customers.Data;
+using Commerce.Customers.Models;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+
+namespace Commerce.Customers.Accounts;
+
+/// <summary>
+/// Whether a customer's login may be used: staff disable it (with a reason) and enable it again,
+/// or end all of its sessions. Disabling renews the security stamp, so every session ends on its
+/// next request (SessionValidator); sign-in by any method asks <see cref="ShopSignInManager"/>,
+/// which refuses a disabled login. Each action is written to the login history. The caller (the
+/// Login details tab) has already asked the staff boundary whether the actor may act on this login.
+/// </summary>
+public sealed class LoginAccessService(
+    CustomersDbContext db,
+    UserManager<ShopUser> users,
+    TimeProvider clock,
+    IStringLocalizer<LoginAccessService> S)
+{
+    public const string ReasonField = "DisableReason";
+
+    public async Task<LoginActionResult> DisableAsync(Customer customer, string? reason, LoginActor actor, CancellationToken cancellationToken = default)
+    {
+        reason = reason?.Trim();
+        if (await UserOfAsync(customer) is not { } user)
+        {
+            return LoginActionResult.Failed("", S["The customer has no login to disable."]);
+        }
+
+        if (user.Id == actor.UserId)
+        {
+            return LoginActionResult.Failed("", S["This is your own login: another administrator must disable it."]);
+        }
+
+        if (user.IsDisabled)
+        {
+            return LoginActionResult.Failed("", S["The login is already disabled."]);
+        }
+
+        if (string.IsNullOrEmpty(reason))
+        {
+            return LoginActionResult.Failed(ReasonField, S["Say why the login is disabled; other staff read it in the login history."]);
+        }
+
+        if (reason.Any(c => char.IsControl(c) && c is not ('\r' or '\n' or '\t')))
+        {
+            return LoginActionResult.Failed(ReasonField, S["The reason holds characters that cannot be shown; type it again."]);
+        }
+
+        if (reason.Length > ShopUser.DisabledReasonMaxLength)
+        {
+            return LoginActionResult.Failed(ReasonField, S["Keep the reason within {0} characters.", ShopUser.DisabledReasonMaxLength]);
+        }
+
+        user.DisabledUtc = clock.GetUtcNow().UtcDateTime;
+        user.DisabledReason = reason;
+        user.DisabledBy = actor.Name;
+        // A new stamp ends every session of the login at its next request.
+        var updated = await users.UpdateSecurityStampAsync(user);
+        if (!updated.Succeeded)
+        {
+            return LoginActionResult.Failed("", S["Someone else changed this login meanwhile, so nothing was saved. Try again."]);
+        }
+
+        Audit(customer, user, LoginAuditAction.LoginDisabled, actor, reason);
+        await db.SaveChangesAsync(cancellationToken);
+        return new LoginActionResult([], S["The login of {0} was disabled; its sessions have ended.", customer.Email ?? customer.DisplayName]);
+    }
+
+    public async Task<LoginActionResult> EnableAsync(Customer customer, LoginActor actor, CancellationToken cancellationToken = default)
+    {
+        if (await UserOfAsync(customer) is not { IsDisabled: true } user)
+        {
+            return LoginActionResult.Failed("", S["The login is not disabled."]);
+        }
+
+        user.DisabledUtc = null;
+        user.DisabledReason = null;
+        user.DisabledBy = null;
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded)
+        {
+            return LoginActionResult.Failed("", S["Someone else changed this login meanwhile, so nothing was saved. Try again."]);
+        }
+
+        Audit(customer, user, LoginAuditAction.LoginEnabled, actor, null);
+        await db.SaveChangesAsync(cancellationToken);
+        return new LoginActionResult([], S["The login of {0} was enabled.", customer.Email ?? customer.DisplayName]);
+    }
+
+    public async Task<LoginActionResult> SignOutEverywhereAsync(Customer customer, LoginActor actor, CancellationToken cancellationToken = default)
+    {
+        if (await UserOfAsync(customer) is not { } user)
+        {
+            return LoginActionResult.Failed("", S["The customer has no login."]);
+        }
+
+        var updated = await users.UpdateSecurityStampAsync(user);
+        if (!updated.Succeeded)
+        {
+            return LoginActionResult.Failed("", S["Someone else changed this login meanwhile, so nothing was saved. Try again."]);
+        }
+
+        Audit(customer, user, LoginAuditAction.SignedOutEverywhere, actor, null);
+        await db.SaveChangesAsync(cancellationToken);
+        return new LoginActionResult([], S["Every session of {0} has ended.", customer.Email ?? customer.DisplayName]);
+    }
+
+    private async Task<ShopUser?> UserOfAsync(Customer customer) =>
+        customer.UserId is null ? null : await users.FindByIdAsync(customer.UserId);
+
+    private void Audit(Customer customer, ShopUser user, LoginAuditAction action, LoginActor actor, string? details) =>
+        db.LoginAudits.Add(actor.AuditRow(customer, user, action, clock.GetUtcNow().UtcDateTime, details));
+}
