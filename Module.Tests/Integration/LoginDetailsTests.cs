@@ -213,6 +213,11 @@ public abstract class LoginDetailsTests : IAsyncLifetime
             Assert.Contains("The email or password is incorrect.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         }
 
+        // The list says so on the customer's row, and only there.
+        var rows = Html.CustomerRows(await Admin.GetPageAsync("/admin/customers?q=martin"));
+        Assert.Equal("Yes (login disabled)", Assert.Single(rows, row => row[4] == Frank)[^1]);
+        Assert.DoesNotContain("login disabled", await Admin.GetPageAsync("/admin/customers?q=apollo"), StringComparison.Ordinal);
+
         var tab = WebUtility.HtmlDecode(await Admin.GetPageAsync($"/admin/customers/{id}/login-details"));
         Assert.Contains("Login disabled", tab, StringComparison.Ordinal);
         Assert.Contains("Chargebacks on three orders", tab, StringComparison.Ordinal);

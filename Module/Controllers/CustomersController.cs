@@ -35,7 +35,15 @@ public sealed class CustomersController(
     {
         var filter = query.ToFilter();
         var page = await listQuery.ExecuteAsync(filter, cancellationToken);
-        return View(new CustomerListViewModel { Filter = filter, Page = page, CanManage = await IsAllowedAsync(Permissions.ManageCustomers) });
+        // One small query for the page's registered rows, not a join in the keyset-paged list query.
+        var registered = page.Rows.Where(row => row.IsRegistered).Select(row => row.Id).ToList();
+        var disabled = registered.Count == 0 ? [] : await (
+            from customer in db.Customers
+            where registered.Contains(customer.Id)
+            join user in db.Users on customer.UserId equals user.Id
+            where user.DisabledUtc != null
+            select customer.Id).ToListAsync(cancellationToken);
+        return View(new CustomerListViewModel { Filter = filter, Page = page, CanManage = await IsAllowedAsync(Permissions.ManageCustomers), DisabledLogins = disabled.ToHashSet() });
     }
 
     /// <summary>

@@ -42,6 +42,9 @@ public sealed class CustomerListViewModel
     public required CustomerListPage Page { get; init; }
     public bool CanManage { get; init; }
 
+    /// <summary>The customers on this page whose login staff disabled.</summary>
+    public IReadOnlySet<int> DisabledLogins { get; init; } = new HashSet<int>();
+
     public bool IsFiltered => Filter.Search is not null || Filter.Registered is not null;
 
     /// <summary>The list's address with the current search, filter and page size, sorted as given.</summary>
