@@ -117,6 +117,46 @@ public abstract class BulkActionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Disable_logins_ends_their_sessions_lists_customers_without_one_and_enable_opens_them_again()
+    {
+        var unregistered = (await AddCustomersAsync("gated", 1)).Single();
+        var frank = await _site.WithDbAsync(db => db.Customers.Where(c => c.Email == "frank@martin.com").Select(c => c.Id).SingleAsync());
+        await _site.WithDbAsync(async (_, services) =>
+        {
+            var users = services.GetRequiredService<UserManager<ShopUser>>();
+            var user = await users.FindByEmailAsync("frank@martin.com");
+            return (await users.ResetPasswordAsync(user!, await users.GeneratePasswordResetTokenAsync(user!), "Old-Secret-Pass-77")).Succeeded;
+        });
+        using var frankSession = _site.CreateSiteClient();
+        await frankSession.SignInAsync("frank@martin.com", "Old-Secret-Pass-77");
+        using var admin = await _site.AdminClientAsync();
+        var selection = new[] { frank, unregistered }.Select(id => new KeyValuePair<string, string>("Ids", id.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append(new("Scope", "selected")).ToList();
+
+        // Without a reason nothing starts: the confirmation page asks for one.
+        using (var refused = await admin.PostFormAsync("/admin/customers", [.. selection, new("Action", "disable-logins"), new("Reason", " ")], "/admin/customers/bulk/start"))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("Say why the login is disabled", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, await _site.WithDbAsync(db => db.BulkJobs.CountAsync()));
+
+        var disable = await BulkJobs.StartAsync(admin, "disable-logins", [.. selection, new("Reason", "Suspected shared account")]);
+        var progress = await BulkJobs.WaitUntilFinishedAsync(admin, disable, TimeSpan.FromMinutes(2));
+        Assert.Equal((1, 1), (progress.GetProperty("succeeded").GetInt32(), progress.GetProperty("failed").GetInt32()));
+        Assert.Equal("The customer has no login to disable.", Assert.Single(await BulkJobs.IssuesAsync(_site, disable)).Message);
+        Assert.Equal("Suspected shared account", await _site.WithDbAsync(db => db.Users.Where(u => u.Email == "frank@martin.com").Select(u => u.DisabledReason).SingleAsync()));
+        Assert.StartsWith("/account/login", Html.RedirectPath(await frankSession.GetAsync("/account")), StringComparison.Ordinal);
+        Assert.Contains("<h1>Disable the logins of 2 selected customers</h1>", await admin.GetPageAsync($"/admin/customers/jobs/{disable}"), StringComparison.Ordinal);
+
+        var enable = await BulkJobs.StartAsync(admin, "enable-logins", selection);
+        await BulkJobs.WaitUntilFinishedAsync(admin, enable, TimeSpan.FromMinutes(2));
+        Assert.Null(await _site.WithDbAsync(db => db.Users.Where(u => u.Email == "frank@martin.com").Select(u => u.DisabledUtc).SingleAsync()));
+        Assert.Equal([LoginAuditAction.LoginDisabled, LoginAuditAction.LoginEnabled],
+            await _site.WithDbAsync(db => db.LoginAudits.Where(a => a.CustomerId == frank).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync()));
+    }
+
+    [Fact]
     public async Task Bulk_delete_removes_the_selected_customers_and_their_logins_and_nothing_else()
     {
         var ids = await AddCustomersAsync("doomed", 4);

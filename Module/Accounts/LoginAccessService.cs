@@ -38,23 +38,13 @@ public sealed class LoginAccessService(
             return LoginActionResult.Failed("", S["The login is already disabled."]);
         }
 
-        if (string.IsNullOrEmpty(reason))
+        if (ReasonProblem(reason) is { } problem)
         {
-            return LoginActionResult.Failed(ReasonField, S["Say why the login is disabled; other staff read it in the login history."]);
-        }
-
-        if (reason.Any(c => char.IsControl(c) && c is not ('\r' or '\n' or '\t')))
-        {
-            return LoginActionResult.Failed(ReasonField, S["The reason holds characters that cannot be shown; type it again."]);
-        }
-
-        if (reason.Length > ShopUser.DisabledReasonMaxLength)
-        {
-            return LoginActionResult.Failed(ReasonField, S["Keep the reason within {0} characters.", ShopUser.DisabledReasonMaxLength]);
+            return LoginActionResult.Failed(ReasonField, problem);
         }
 
         user.DisabledUtc = clock.GetUtcNow().UtcDateTime;
-        user.DisabledReason = reason;
+        user.DisabledReason = reason!;
         user.DisabledBy = actor.Name;
         // A new stamp ends every session of the login at its next request.
         var updated = await users.UpdateSecurityStampAsync(user);
@@ -70,7 +60,12 @@ public sealed class LoginAccessService(
 
     public async Task<LoginActionResult> EnableAsync(Customer customer, LoginActor actor, CancellationToken cancellationToken = default)
     {
-        if (await UserOfAsync(customer) is not { IsDisabled: true } user)
+        if (await UserOfAsync(customer) is not { } user)
+        {
+            return LoginActionResult.Failed("", S["The customer has no login."]);
+        }
+
+        if (!user.IsDisabled)
         {
             return LoginActionResult.Failed("", S["The login is not disabled."]);
         }
@@ -105,6 +100,23 @@ public sealed class LoginAccessService(
         Audit(customer, user, LoginAuditAction.SignedOutEverywhere, actor, null);
         await db.SaveChangesAsync(cancellationToken);
         return new LoginActionResult([], S["Every session of {0} has ended.", customer.Email ?? customer.DisplayName]);
+    }
+
+    /// <summary>What is wrong with a reason for disabling, or null; the tab and the bulk action ask the same.</summary>
+    public string? ReasonProblem(string? reason)
+    {
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason))
+        {
+            return S["Say why the login is disabled; other staff read it in the login history."];
+        }
+
+        if (reason.Any(c => char.IsControl(c) && c is not ('\r' or '\n' or '\t')))
+        {
+            return S["The reason holds characters that cannot be shown; type it again."];
+        }
+
+        return reason.Length > ShopUser.DisabledReasonMaxLength ? S["Keep the reason within {0} characters.", ShopUser.DisabledReasonMaxLength].Value : null;
     }
 
     private async Task<ShopUser?> UserOfAsync(Customer customer) =>

@@ -9,9 +9,11 @@ namespace Commerce.Customers.Bulk;
 public sealed class BulkJobService(CustomersDbContext db, BulkJobSignal signal, TimeProvider clock)
 {
     /// <summary>Queues a job over a selection of customers; <paramref name="total"/> is the caller's count of it, shown as the progress bar's end.</summary>
-    public async Task<BulkJob> StartAsync(BulkJobKind kind, BulkSelection selection, int total, bool deleteLogins, ClaimsPrincipal actor, CancellationToken cancellationToken)
+    /// <param name="payload">What the job's items need besides the selection: Disable logins' reason.</param>
+    public async Task<BulkJob> StartAsync(BulkJobKind kind, BulkSelection selection, int total, bool deleteLogins, string? payload, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
         var job = New(kind, "", actor);
+        job.Payload = payload;
         job.Status = BulkJobStatus.Queued;
         job.SelectionJson = selection.ToJson();
         job.DeleteLogins = deleteLogins;

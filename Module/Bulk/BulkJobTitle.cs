@@ -24,9 +24,13 @@ public static class BulkJobTitle
                     selection.Search is null ? null : S["“{0}”", selection.Search].Value,
                     selection.Registered is { } registered ? (registered ? S["registered"].Value : S["not registered"].Value) : null,
                 }.Where(part => part is not null))].Value;
-        return kind == BulkJobKind.Delete
-            ? deleteLogins ? S["Delete {0} and their logins", who] : S["Delete {0}", who]
-            : S["Create logins for {0}", who];
+        return kind switch
+        {
+            BulkJobKind.Delete => deleteLogins ? S["Delete {0} and their logins", who] : S["Delete {0}", who],
+            BulkJobKind.DisableLogins => S["Disable the logins of {0}", who],
+            BulkJobKind.EnableLogins => S["Enable the logins of {0}", who],
+            _ => S["Create logins for {0}", who],
+        };
     }
 
     // A job queued by an older version, or by a test, may have no readable selection: it still gets a title.

@@ -21,8 +21,6 @@ public sealed class CreateLoginsHandler(CustomersDbContext db, StaffBoundary bou
     protected override async Task<BulkItemOutcome> ProcessAsync(BulkJob job, Customer customer, object? prepared, CancellationToken cancellationToken)
     {
         var result = await logins.CreateLoginAsync(customer, new LoginActor(job.CreatedByUserId, job.CreatedByName), prepared as PreparedLogin, cancellationToken);
-        return result.Succeeded
-            ? BulkItemOutcome.Done(customer.DisplayName)
-            : BulkItemOutcome.Refused(customer.DisplayName, string.Join(" ", result.Errors.Select(error => error.Message)));
+        return OutcomeOf(customer, result);
     }
 }

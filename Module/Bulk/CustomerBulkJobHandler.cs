@@ -46,4 +46,9 @@ public abstract class CustomerBulkJobHandler(CustomersDbContext db, StaffBoundar
     }
 
     protected abstract Task<BulkItemOutcome> ProcessAsync(BulkJob job, Customer customer, object? prepared, CancellationToken cancellationToken);
+
+    /// <summary>A login action's result as the job reports it: done, or a problem in the action's own words.</summary>
+    protected static BulkItemOutcome OutcomeOf(Customer customer, LoginActionResult result) => result.Succeeded
+        ? BulkItemOutcome.Done(customer.DisplayName)
+        : BulkItemOutcome.Refused(customer.DisplayName, string.Join(" ", result.Errors.Select(error => error.Message)));
 }

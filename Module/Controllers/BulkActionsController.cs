@@ -21,6 +21,7 @@ namespace Commerce.Customers.Controllers;
 public sealed class BulkActionsController(
     CustomersDbContext db,
     BulkJobService jobs,
+    Commerce.Customers.Accounts.LoginAccessService access,
     CustomerCsvExport export,
     IAuthorizationService authorization,
     IStringLocalizer<BulkActionsController> S) : Controller
@@ -67,8 +68,13 @@ public sealed class BulkActionsController(
 
         var selection = await SelectionAsync(request, cancellationToken);
         var count = await selection.Query(db).CountAsync(cancellationToken);
-        var kind = request.Action == BulkRequest.Delete ? BulkJobKind.Delete : BulkJobKind.CreateLogins;
-        var job = await jobs.StartAsync(kind, selection, count, request.Action == BulkRequest.Delete && request.DeleteLogins, User, cancellationToken);
+        if (request.Action == BulkRequest.DisableLogins && access.ReasonProblem(request.Reason) is { } problem)
+        {
+            return View("Confirm", new BulkConfirmViewModel { Request = request, Description = Describe(request, selection, count), Count = count, ReasonProblem = problem });
+        }
+
+        var job = await jobs.StartAsync(request.Kind, selection, count, request.Action == BulkRequest.Delete && request.DeleteLogins,
+            request.Action == BulkRequest.DisableLogins ? request.Reason!.Trim() : null, User, cancellationToken);
         return RedirectToAction(nameof(BulkJobsController.Details), "BulkJobs", new { id = job.Id });
     }
 
@@ -77,7 +83,7 @@ public sealed class BulkActionsController(
     {
         var permission = request.Action switch
         {
-            BulkRequest.CreateLogins => Permissions.ManageCustomerLogins,
+            BulkRequest.CreateLogins or BulkRequest.DisableLogins or BulkRequest.EnableLogins => Permissions.ManageCustomerLogins,
             BulkRequest.Delete => Permissions.ManageCustomers,
             BulkRequest.Export => Permissions.ViewCustomers,
             _ => null,
@@ -123,7 +129,7 @@ public sealed class BulkActionsController(
         new CustomerListQueryString { Q = request.Q, Registered = request.Registered }.ToFilter();
 
     private string Describe(BulkRequest request, BulkSelection selection, int count) =>
-        BulkJobTitle.For(request.Action == BulkRequest.Delete ? BulkJobKind.Delete : BulkJobKind.CreateLogins, selection, count, request.DeleteLogins, S);
+        BulkJobTitle.For(request.Kind, selection, count, request.DeleteLogins, S);
 
     private static string ListUrl(BulkRequest request)
     {

@@ -123,5 +123,5 @@ public sealed class BulkJobsController(
     }
 
     private async Task<bool> MayActOnAsync(BulkJobKind kind) =>
-        (await authorization.AuthorizeAsync(User, (kind == BulkJobKind.CreateLogins ? Permissions.ManageCustomerLogins : Permissions.ManageCustomers).Name)).Succeeded;
+        (await authorization.AuthorizeAsync(User, (kind is BulkJobKind.CreateLogins or BulkJobKind.DisableLogins or BulkJobKind.EnableLogins ? Permissions.ManageCustomerLogins : Permissions.ManageCustomers).Name)).Succeeded;
 }

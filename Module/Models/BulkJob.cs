@@ -5,6 +5,8 @@ public enum BulkJobKind
     CreateLogins,
     Delete,
     Import,
+    DisableLogins,
+    EnableLogins,
 }
 
 public enum BulkJobStatus

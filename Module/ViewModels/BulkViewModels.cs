@@ -9,9 +9,11 @@ public sealed class BulkRequest
     public const string CreateLogins = "create-logins";
     public const string Delete = "delete";
     public const string Export = "export";
+    public const string DisableLogins = "disable-logins";
+    public const string EnableLogins = "enable-logins";
     public const int MaxSelectedIds = 1000;
 
-    /// <summary>create-logins, delete or export.</summary>
+    /// <summary>create-logins, delete, export, disable-logins or enable-logins.</summary>
     public string? Action { get; set; }
 
     /// <summary>"selected" (the ticked rows) or "all" (everything matching the filter).</summary>
@@ -22,6 +24,18 @@ public sealed class BulkRequest
     public string? Registered { get; set; }
     public bool DeleteLogins { get; set; }
 
+    /// <summary>Disable logins: why, written to each customer's login history.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>The job this request starts, for the actions that run as one.</summary>
+    public BulkJobKind Kind => Action switch
+    {
+        Delete => BulkJobKind.Delete,
+        DisableLogins => BulkJobKind.DisableLogins,
+        EnableLogins => BulkJobKind.EnableLogins,
+        _ => BulkJobKind.CreateLogins,
+    };
+
     public bool IsAllMatching => Scope == "all";
 }
 
@@ -30,6 +44,9 @@ public sealed class BulkConfirmViewModel
     public required BulkRequest Request { get; init; }
     public required string Description { get; init; }
     public int Count { get; init; }
+
+    /// <summary>Why the request cannot start yet (a missing reason), shown by its field.</summary>
+    public string? ReasonProblem { get; init; }
 }
 
 public sealed class BulkJobViewModel
