@@ -145,6 +145,7 @@ public static class AccessTable
         new("GET",  "account/addresses/{id:int}",               "/account/addresses/{victim-address}",         null,            CustomerSignIn, NotFound,  NotFound,  NotFound),
         new("GET",  "account/change-password",                  "/account/change-password",                    null,            CustomerSignIn, Ok,        Ok,        Ok),
         new("GET",  "account/preferences",                      "/account/preferences",                        null,            CustomerSignIn, Ok,        Ok,        Ok),
+        new("GET",  "account/security",                         "/account/security",                           null,            CustomerSignIn, Ok,        Ok,        Ok),
         // Members only: a login linked to a customer. Staff and the administrator have none.
         new("GET",  "members",                                  "/members",                                    null,            CustomerSignIn, Ok,        Denied,    Denied),
 
@@ -167,6 +168,7 @@ public static class AccessTable
         new("POST", "account/confirm-email/resend",             "/account/confirm-email/resend",               null,            Ok,             Ok,        Ok,        Ok),
         new("POST", "account/change-password",                  "/account/change-password",                    null,            CustomerSignIn, Ok,        Ok,        Ok),
         new("POST", "account/preferences",                      "/account/preferences",                        null,            CustomerSignIn, Redirect,  Redirect,  Redirect),
+        new("POST", "account/security/sign-out-everywhere",     "/account/security/sign-out-everywhere",       null,            CustomerSignIn, Redirect,  Redirect,  Redirect),
         new("POST", "language",                                 "/language",                                   null,            BadRequest,     BadRequest, BadRequest, BadRequest),
         // Only a customer has a profile; anyone else signed in finds none.
         new("POST", "account/profile",                          "/account/profile",                            null,            CustomerSignIn, Redirect,  NotFound,  NotFound),
