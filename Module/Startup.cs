@@ -151,6 +151,7 @@ public static class Startup
         services.AddScoped<CustomerAccountSettingsStore>();
         services.AddScoped<CustomerLoginService>();
         services.AddScoped<LoginAccessService>();
+        services.AddScoped<SignInHistory>();
         services.AddScoped<CustomerPasswordService>();
         services.AddScoped<CustomerRegistrationService>();
         services.AddScoped<MailboxConfirmation>();

@@ -53,6 +53,16 @@ public static partial class Html
         return (location.IsAbsoluteUri ? location : new Uri(new Uri("http://localhost"), location)).PathAndQuery;
     }
 
+    /// <summary>The text of each body row's cells of the table with this id.</summary>
+    public static IReadOnlyList<string[]> TableRows(string page, string tableId)
+    {
+        var table = Regex.Match(page, $"<table[^>]*id=\"{Regex.Escape(tableId)}\".*?</table>", RegexOptions.Singleline);
+        var body = TableBody().Match(table.Value);
+        return !body.Success ? [] : RowPattern().Matches(body.Groups[1].Value)
+            .Select(row => CellPattern().Matches(row.Value).Select(cell => Text(cell.Groups[1].Value)).ToArray())
+            .ToList();
+    }
+
     public static string Text(string html) => WebUtility.HtmlDecode(TagPattern().Replace(html, "")).Trim();
 
     [GeneratedRegex("<tbody>(.*?)</tbody>", RegexOptions.Singleline)]

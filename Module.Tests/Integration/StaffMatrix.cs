@@ -240,7 +240,7 @@ public sealed class StaffMatrixSite : IAsyncLifetime
                 await db.Notifications.CountAsync(n => n.CustomerId == cell.CustomerId));
             return string.Join("|",
                 customer is null ? "no customer" : $"{customer.Email};{customer.FirstName};{customer.UserId}",
-                user is null ? "no user" : $"{user.Email};{user.UserName};{user.PasswordHash};{user.SecurityStamp}",
+                user is null ? "no user" : $"{user.Email};{user.UserName};{user.PasswordHash};{user.SecurityStamp};{user.ConcurrencyStamp};{user.DisabledUtc:O}",
                 userId is null ? "" : string.Join(",", roles),
                 counts);
         });
@@ -306,6 +306,10 @@ public static class StaffActions
             ("Action", "save"), ("Password", "Chosen-By-Staff-42!x"), ("ConfirmPassword", "Chosen-By-Staff-42!x")), Covers: "login-details", AppliesTo: HasLogin),
         new("Login details: generate a password", Permissions.ManageCustomerLogins, cell => StaffMatrixSite.Post(cell, $"/admin/customers/{cell.CustomerId}/login-details",
             ("Action", "generate")), Covers: "login-details", AppliesTo: HasLogin),
+        new("Login details: disable the login", Permissions.ManageCustomerLogins, cell => StaffMatrixSite.Post(cell, $"/admin/customers/{cell.CustomerId}/login-details",
+            ("Action", "disable"), ("DisableReason", "Matrix")), Covers: "login-details", SeparatedDuty: true, AppliesTo: HasLogin),
+        new("Login details: sign out everywhere", Permissions.ManageCustomerLogins, cell => StaffMatrixSite.Post(cell, $"/admin/customers/{cell.CustomerId}/login-details",
+            ("Action", "sign-out")), Covers: "login-details", AppliesTo: HasLogin),
         new("Roles: add a role without permissions", Permissions.ManageCustomerLogins, RolesAsync, Covers: "roles", SeparatedDuty: true, AppliesTo: HasLogin),
         new("Membership: grant a role without permissions", Permissions.ManageCustomerLogins, cell => StaffMatrixSite.Post(cell, $"/admin/customers/{cell.CustomerId}/membership",
             ("Action", "grant"), ("Role", StaffMatrixSite.NoPermissionRole),
@@ -317,6 +321,10 @@ public static class StaffActions
             ("deleteLogin", "true")), Covers: "delete", DeletesLogin: true),
         new("Bulk: delete with logins", Permissions.ManageCustomers, cell => BulkAsync(cell, "delete", deleteLogins: true), Covers: nameof(BulkJobKind.Delete), DeletesLogin: true),
         new("Bulk: create logins", Permissions.ManageCustomerLogins, cell => BulkAsync(cell, "create-logins", deleteLogins: false), Covers: nameof(BulkJobKind.CreateLogins), AppliesTo: target => !HasLogin(target)),
+        new("Bulk: disable logins", Permissions.ManageCustomerLogins, cell => BulkAsync(cell, "disable-logins", deleteLogins: false, ("Reason", "Matrix")), Covers: nameof(BulkJobKind.DisableLogins), SeparatedDuty: true, AppliesTo: HasLogin),
+        new("Bulk: enable logins", Permissions.ManageCustomerLogins, EnableDisabledLoginAsync, Covers: nameof(BulkJobKind.EnableLogins), SeparatedDuty: true,
+            // A disabled login has no session to enable itself from.
+            AppliesTo: target => HasLogin(target) && target != TargetKind.Self),
         new("Notifications: resend a message", Permissions.ManageCustomerLogins, async cell =>
             await StaffMatrixSite.Post(cell, $"/admin/notifications/{await cell.Site.LatestNotificationAsync(cell)}/resend"), Covers: "resend"),
     ];
@@ -335,10 +343,20 @@ public static class StaffActions
         return await StaffMatrixSite.Post(cell, $"/admin/customers/{cell.CustomerId}/roles", fields);
     }
 
-    private static async Task<HttpResponseMessage> BulkAsync(MatrixCell cell, string action, bool deleteLogins)
+    // The login is disabled behind the site's back first, and whatever the job leaves of that is put
+    // back after it: what remains is only what the job itself did (Identity's update of the user).
+    private static async Task<HttpResponseMessage> EnableDisabledLoginAsync(MatrixCell cell)
+    {
+        await cell.Site.Site.WithDbAsync(db => db.Users.Where(u => u.Id == cell.UserId).ExecuteUpdateAsync(set => set.SetProperty(u => u.DisabledUtc, DateTime.UtcNow)));
+        var response = await BulkAsync(cell, "enable-logins", deleteLogins: false);
+        await cell.Site.Site.WithDbAsync(db => db.Users.Where(u => u.Id == cell.UserId).ExecuteUpdateAsync(set => set.SetProperty(u => u.DisabledUtc, (DateTime?)null)));
+        return response;
+    }
+
+    private static async Task<HttpResponseMessage> BulkAsync(MatrixCell cell, string action, bool deleteLogins, params (string, string)[] more)
     {
         var response = await StaffMatrixSite.Post(cell, "/admin/customers/bulk/start",
-            ("Action", action), ("Scope", "selected"), ("Ids", StaffMatrixSite.Id(cell.CustomerId)), ("DeleteLogins", deleteLogins ? "true" : "false"));
+            [("Action", action), ("Scope", "selected"), ("Ids", StaffMatrixSite.Id(cell.CustomerId)), ("DeleteLogins", deleteLogins ? "true" : "false"), .. more]);
         if (response.StatusCode == HttpStatusCode.Redirect && Html.RedirectPath(response).Split('/')[^1] is var last && long.TryParse(last, out var jobId))
         {
             await cell.Site.WaitForJobAsync(jobId);

@@ -44,6 +44,9 @@ public sealed class CustomerAccountSettings
     /// <summary>How many days before a membership ends the customer is reminded; 0 sends no reminder.</summary>
     public int MembershipReminderDays { get; set; } = 7;
 
+    /// <summary>How many days each login's sign-in history is kept.</summary>
+    public int SignInHistoryDays { get; set; } = 90;
+
     /// <summary>What is wrong, in words for the admin form and the recipe author alike (each names the recipe key).</summary>
     public IEnumerable<string> Validate(IStringLocalizer S)
     {
@@ -60,6 +63,11 @@ public sealed class CustomerAccountSettings
         if (MembershipReminderDays is < 0 or > 365)
         {
             yield return S["The membership reminder (MembershipReminderDays) must be between 0 and 365 days."];
+        }
+
+        if (SignInHistoryDays is < 1 or > 3650)
+        {
+            yield return S["The sign-in history (SignInHistoryDays) must be kept between 1 and 3650 days."];
         }
 
         if (!Enum.IsDefined(NotificationMode))

@@ -14,7 +14,8 @@ public sealed class PasswordAttempts(
     SignInManager<ShopUser> signIn,
     UserManager<ShopUser> users,
     SignInThrottle throttle,
-    UnknownAccountPassword unknownAccount)
+    UnknownAccountPassword unknownAccount,
+    SignInHistory history)
 {
     /// <summary>Signs in with a password; the user, or a refusal that says nothing more unless the password was right.</summary>
     public async Task<PasswordSignInResult> SignInAsync(string? email, string? password, bool remember, string client)
@@ -34,6 +35,11 @@ public sealed class PasswordAttempts(
             // Identity would answer these without hashing, which a stopwatch could tell apart.
             unknownAccount.Verify(password);
             throttle.RecordFailure(client, account);
+            if (user is not null)
+            {
+                await history.RecordAsync(user, succeeded: false, SignInMethod.Password);
+            }
+
             return PasswordSignInResult.Refused;
         }
 
@@ -41,6 +47,7 @@ public sealed class PasswordAttempts(
         {
             // An email not yet confirmed: said only to whoever typed the right password (one hash
             // either way), so the page tells nobody else that the account exists.
+            await history.RecordAsync(user, succeeded: false, SignInMethod.Password);
             if (await users.CheckPasswordAsync(user, password))
             {
                 return PasswordSignInResult.AwaitingEmailConfirmation;
@@ -53,6 +60,7 @@ public sealed class PasswordAttempts(
 
         await ForgetStaleFailuresAsync(user);
         var result = await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true);
+        await history.RecordAsync(user, result.Succeeded, SignInMethod.Password);
         if (result.Succeeded)
         {
             return new PasswordSignInResult(user, AwaitsEmailConfirmation: false);

@@ -1,6 +1,7 @@
 using Commerce.Customers.Accounts;
 using Commerce.Customers.Data;
 using Commerce.Customers.Models;
+using Commerce.Customers.ViewModels;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -20,10 +21,24 @@ public sealed class SecurityController(
     SignInManager<ShopUser> signIn,
     CustomersDbContext db,
     TimeProvider clock,
+    SignInHistory history,
+    CustomerAccountSettingsStore settings,
     IStringLocalizer<SecurityController> S) : Controller
 {
     [HttpGet("")]
-    public IActionResult Index() => View();
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        return View(new SecurityViewModel
+        {
+            SignIns = await history.RecentAsync(user.Id, cancellationToken),
+            HistoryDays = (await settings.GetAsync(cancellationToken)).SignInHistoryDays,
+        });
+    }
 
     [HttpPost("sign-out-everywhere")]
     public async Task<IActionResult> SignOutEverywhere(CancellationToken cancellationToken)

@@ -18,6 +18,7 @@ public abstract class CustomersDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<EmailTemplate> EmailTemplates => Set<EmailTemplate>();
     public DbSet<LoginAudit> LoginAudits => Set<LoginAudit>();
+    public DbSet<SignInEvent> SignInEvents => Set<SignInEvent>();
     public DbSet<CustomerAddress> CustomerAddresses => Set<CustomerAddress>();
     public DbSet<CreditEntry> CreditEntries => Set<CreditEntry>();
     public DbSet<CustomerMembership> CustomerMemberships => Set<CustomerMembership>();
