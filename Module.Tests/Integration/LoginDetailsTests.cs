@@ -198,6 +198,8 @@ public abstract class LoginDetailsTests : IAsyncLifetime
         using var frank = Site.CreateSiteClient();
         await frank.SignInAsync(Frank, "Old-Secret-Pass-77");
         Assert.Equal(HttpStatusCode.OK, (await frank.GetAsync("/account")).StatusCode);
+        Assert.Contains("Last signed in ", WebUtility.HtmlDecode(await Admin.GetPageAsync($"/admin/customers/{id}/login-details")), StringComparison.Ordinal);
+        Assert.Contains("No sign-in in the kept history.", WebUtility.HtmlDecode(await Admin.GetPageAsync($"/admin/customers/{await IdAsync("john@mcclane.com")}/login-details")), StringComparison.Ordinal);
 
         using (var disabled = await PostAsync(id, ("Action", "disable"), ("DisableReason", "Chargebacks on three orders")))
         {

@@ -63,7 +63,13 @@ public sealed class CustomerLoginDetailsDisplayDriver(
     private async Task<EditorShape> ShapeAsync(Customer customer, bool? requirePasswordChange, string? disableReason)
     {
         var login = customer.UserId is null ? null
-            : await db.Users.AsNoTracking().Where(user => user.Id == customer.UserId).Select(user => new { user.DisabledUtc, user.DisabledBy, user.DisabledReason }).SingleOrDefaultAsync();
+            : await db.Users.AsNoTracking().Where(user => user.Id == customer.UserId).Select(user => new
+            {
+                user.DisabledUtc,
+                user.DisabledBy,
+                user.DisabledReason,
+                LastSignInUtc = db.SignInEvents.Where(sign => sign.UserId == user.Id && sign.Succeeded).Max(sign => (DateTime?)sign.CreatedUtc),
+            }).SingleOrDefaultAsync();
         var accountSettings = await settings.GetAsync();
         var history = await (
             from audit in db.LoginAudits.AsNoTracking()
@@ -87,6 +93,7 @@ public sealed class CustomerLoginDetailsDisplayDriver(
             DisabledUtc = login?.DisabledUtc,
             DisabledBy = login?.DisabledBy,
             DisabledReason = login?.DisabledReason,
+            LastSignInUtc = login?.LastSignInUtc,
             DisableReason = disableReason,
         });
     }

@@ -35,4 +35,7 @@ public sealed class LoginDetailsViewModel
     public string? DisabledBy { get; init; }
     public string? DisabledReason { get; init; }
     public string? DisableReason { get; init; }
+
+    /// <summary>The login's last successful sign-in within the kept history, if any.</summary>
+    public DateTime? LastSignInUtc { get; init; }
 }
