@@ -17,7 +17,7 @@ public static class DatabaseSnapshot
     /// every attempt to sign in is kept on purpose for its owner's sign-in history (SignInHistoryTests
     /// proves what is kept), like the lockout count below.
     /// </summary>
-    private static readonly HashSet<string> Ignored = new(StringComparer.OrdinalIgnoreCase) { "DataProtectionKeys", "SignInEvents" };
+    internal static readonly IReadOnlySet<string> Ignored = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "DataProtectionKeys", "SignInEvents" };
 
     /// <summary>
     /// A wrong current password is counted toward lockout on purpose, so a refusal of a form that
