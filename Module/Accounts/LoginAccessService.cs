@@ -1,6 +1,7 @@
 using Commerce.Customers.Data;
 using Commerce.Customers.Models;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Commerce.Customers.Accounts;
@@ -91,15 +92,31 @@ public sealed class LoginAccessService(
             return LoginActionResult.Failed("", S["The customer has no login."]);
         }
 
-        var updated = await users.UpdateSecurityStampAsync(user);
-        if (!updated.Succeeded)
+        return await EndSessionsAsync(user, customer, actor, cancellationToken)
+            ? new LoginActionResult([], S["Every session of {0} has ended.", customer.Email ?? customer.DisplayName])
+            : LoginActionResult.Failed("", S["Someone else changed this login meanwhile, so nothing was saved. Try again."]);
+    }
+
+    /// <summary>
+    /// Ends every session of the login (a new security stamp) and writes it to the customer's
+    /// history when the login belongs to one. Staff on the tab and a person on their own Security page
+    /// both come here; false if the login changed meanwhile.
+    /// </summary>
+    public async Task<bool> EndSessionsAsync(ShopUser user, Customer? customer, LoginActor actor, CancellationToken cancellationToken = default)
+    {
+        if (!(await users.UpdateSecurityStampAsync(user)).Succeeded)
         {
-            return LoginActionResult.Failed("", S["Someone else changed this login meanwhile, so nothing was saved. Try again."]);
+            return false;
         }
 
-        Audit(customer, user, LoginAuditAction.SignedOutEverywhere, actor, null);
-        await db.SaveChangesAsync(cancellationToken);
-        return new LoginActionResult([], S["Every session of {0} has ended.", customer.Email ?? customer.DisplayName]);
+        customer ??= await db.Customers.FirstOrDefaultAsync(c => c.UserId == user.Id, cancellationToken);
+        if (customer is not null)
+        {
+            Audit(customer, user, LoginAuditAction.SignedOutEverywhere, actor, null);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return true;
     }
 
     /// <summary>What is wrong with a reason for disabling, or null; the tab and the bulk action ask the same.</summary>

@@ -1,11 +1,9 @@
 using Commerce.Customers.Accounts;
-using Commerce.Customers.Data;
 using Commerce.Customers.Models;
 using Commerce.Customers.ViewModels;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Commerce.Customers.Controllers;
@@ -19,8 +17,7 @@ namespace Commerce.Customers.Controllers;
 public sealed class SecurityController(
     UserManager<ShopUser> users,
     SignInManager<ShopUser> signIn,
-    CustomersDbContext db,
-    TimeProvider clock,
+    LoginAccessService access,
     SignInHistory history,
     CustomerAccountSettingsStore settings,
     IStringLocalizer<SecurityController> S) : Controller
@@ -49,14 +46,13 @@ public sealed class SecurityController(
         }
 
         // A new stamp ends every session; this one is signed in again with it.
-        await users.UpdateSecurityStampAsync(user);
-        await signIn.RefreshSignInAsync(user);
-        if (await db.Customers.FirstOrDefaultAsync(c => c.UserId == user.Id, cancellationToken) is { } customer)
+        if (!await access.EndSessionsAsync(user, customer: null, LoginActor.Of(User), cancellationToken))
         {
-            db.LoginAudits.Add(LoginActor.Of(User).AuditRow(customer, user, LoginAuditAction.SignedOutEverywhere, clock.GetUtcNow().UtcDateTime, null));
-            await db.SaveChangesAsync(cancellationToken);
+            TempData.Error(S["Someone else changed this login meanwhile, so nothing was saved. Try again."]);
+            return RedirectToAction(nameof(Index));
         }
 
+        await signIn.RefreshSignInAsync(user);
         TempData.Success(S["Every other session has ended. This one stays signed in."]);
         return RedirectToAction(nameof(Index));
     }
