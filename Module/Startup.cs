@@ -69,10 +69,14 @@ public static class Startup
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
                 // Asks ProvenMailboxConfirmation, which applies the Require email confirmation setting.
                 options.SignIn.RequireConfirmedAccount = true;
+                // Version 3 adds Identity's passkeys table.
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
                 configuration.GetSection("Identity").Bind(options);
             })
             .AddEntityFrameworkStores<CustomersDbContext>()
+            .AddUserStore<ProtectedTokenUserStore>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<AuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider)
             .AddTokenProvider<SetPasswordLinkTokenProvider>(SetPasswordLinkTokenProvider.ProviderName)
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddSignInManager<ShopSignInManager>()
@@ -152,6 +156,7 @@ public static class Startup
         services.AddScoped<CustomerLoginService>();
         services.AddScoped<LoginAccessService>();
         services.AddScoped<SignInHistory>();
+        services.AddScoped<AuthenticatorService>();
         services.AddScoped<CustomerPasswordService>();
         services.AddScoped<CustomerRegistrationService>();
         services.AddScoped<MailboxConfirmation>();

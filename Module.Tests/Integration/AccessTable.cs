@@ -146,6 +146,9 @@ public static class AccessTable
         new("GET",  "account/change-password",                  "/account/change-password",                    null,            CustomerSignIn, Ok,        Ok,        Ok),
         new("GET",  "account/preferences",                      "/account/preferences",                        null,            CustomerSignIn, Ok,        Ok,        Ok),
         new("GET",  "account/security",                         "/account/security",                           null,            CustomerSignIn, Ok,        Ok,        Ok),
+        new("GET",  "account/security/authenticator",           "/account/security/authenticator",             null,            CustomerSignIn, Ok,        Ok,        Ok),
+        // The second step of a sign-in needs the first: without Identity's two-factor cookie, it starts again.
+        new("GET",  "account/two-factor",                       "/account/two-factor",                         null,            CustomerSignIn, CustomerSignIn, CustomerSignIn, CustomerSignIn),
         // Members only: a login linked to a customer. Staff and the administrator have none.
         new("GET",  "members",                                  "/members",                                    null,            CustomerSignIn, Ok,        Denied,    Denied),
 
@@ -169,6 +172,11 @@ public static class AccessTable
         new("POST", "account/change-password",                  "/account/change-password",                    null,            CustomerSignIn, Ok,        Ok,        Ok),
         new("POST", "account/preferences",                      "/account/preferences",                        null,            CustomerSignIn, Redirect,  Redirect,  Redirect),
         new("POST", "account/security/sign-out-everywhere",     "/account/security/sign-out-everywhere",       null,            CustomerSignIn, Redirect,  Redirect,  Redirect),
+        new("POST", "account/security/authenticator",           "/account/security/authenticator",             null,            CustomerSignIn, Ok,        Ok,        Ok),
+        new("POST", "account/security/recovery-codes",          "/account/security/recovery-codes",            null,            CustomerSignIn, Redirect,  Redirect,  Redirect),
+        new("POST", "account/security/authenticator/disable",   "/account/security/authenticator/disable",     null,            CustomerSignIn, Redirect,  Redirect,  Redirect),
+        new("POST", "account/two-factor",                       "/account/two-factor",                         null,            CustomerSignIn, CustomerSignIn, CustomerSignIn, CustomerSignIn),
+        new("POST", "account/two-factor/recovery",              "/account/two-factor/recovery",                null,            CustomerSignIn, CustomerSignIn, CustomerSignIn, CustomerSignIn),
         new("POST", "language",                                 "/language",                                   null,            BadRequest,     BadRequest, BadRequest, BadRequest),
         // Only a customer has a profile; anyone else signed in finds none.
         new("POST", "account/profile",                          "/account/profile",                            null,            CustomerSignIn, Redirect,  NotFound,  NotFound),

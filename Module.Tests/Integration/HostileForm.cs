@@ -14,7 +14,8 @@ public sealed record HostileForm(
     Func<IReadOnlyDictionary<string, string>, HttpResponseMessage, Task<string?>>? RoundTrip = null,
     bool RefusalNamesTheProblem = true,
     Func<SiteClient, Task>? BeforeEachCase = null,
-    bool CountsWrongPasswords = false)
+    bool CountsWrongPasswords = false,
+    Func<SiteClient, Task>? Prepare = null)
 {
     private IReadOnlySet<string>? IgnoredColumns => CountsWrongPasswords ? DatabaseSnapshot.LockoutColumns : null;
 
@@ -29,6 +30,12 @@ public sealed record HostileForm(
         var failures = new List<string>();
         var client = await fixture.SharedClientAsync(Person);
         var token = await TokenAsync(client);
+        if (Prepare is not null)
+        {
+            // What a person does before the form exists for them (opening a page that makes its state), outside the comparison.
+            await Prepare(client);
+        }
+
         await using var changes = await DatabaseChanges.WatchAsync(fixture.Site);
         var before = await DatabaseSnapshot.TakeAsync(fixture.Site, IgnoredColumns);
         for (var i = 0; i < inputs.Count; i++)

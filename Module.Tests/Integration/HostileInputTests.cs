@@ -132,6 +132,9 @@ public abstract partial class HostileAttacks(HostileInputSite fixture)
             ["CurrentPassword", "Password", "ConfirmPassword", "ReturnUrl"],
             // Each case is a wrong current password, counted toward lockout; the count is cleared so the account stays usable.
             BeforeEachCase: _ => UnlockAsync(PeopleSite.CustomerEmail), CountsWrongPasswords: true);
+        // A wrong first code turns nothing on. Opening the set-up page first makes the key it confirms.
+        yield return new("Authenticator set-up", "/account/security/authenticator", Person.Customer,
+            _ => new() { ["Code"] = "000000" }, ["Code"], Prepare: client => client.GetPageAsync("/account/security/authenticator"));
         yield return new("My account profile", "/account/profile", Person.Customer,
             _ => new() { ["Company"] = "", ["FirstName"] = "Sam", ["LastName"] = "Shopper", ["Phone"] = "" },
             ["Company", "FirstName", "LastName", "Phone"], ProfileRoundTripAsync);

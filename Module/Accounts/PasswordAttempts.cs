@@ -60,6 +60,12 @@ public sealed class PasswordAttempts(
 
         await ForgetStaleFailuresAsync(user);
         var result = await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; the sign-in is written to the history once the second step ends.
+            return PasswordSignInResult.AwaitingSecondFactor;
+        }
+
         await history.RecordAsync(user, result.Succeeded, SignInMethod.Password);
         if (result.Succeeded)
         {
@@ -91,9 +97,14 @@ public sealed class PasswordAttempts(
     }
 }
 
-/// <summary>A signed-in user, or a refusal; <see cref="AwaitsEmailConfirmation"/> only when the password was right.</summary>
-public sealed record PasswordSignInResult(ShopUser? User, bool AwaitsEmailConfirmation)
+/// <summary>
+/// A signed-in user, or a refusal; <see cref="AwaitsEmailConfirmation"/> and <see cref="AwaitsSecondFactor"/>
+/// only when the password was right. Awaiting a second factor, Identity holds the user in its
+/// short-lived two-factor cookie until the code page completes the sign-in.
+/// </summary>
+public sealed record PasswordSignInResult(ShopUser? User, bool AwaitsEmailConfirmation, bool AwaitsSecondFactor = false)
 {
     public static readonly PasswordSignInResult Refused = new(null, false);
     public static readonly PasswordSignInResult AwaitingEmailConfirmation = new(null, true);
+    public static readonly PasswordSignInResult AwaitingSecondFactor = new(null, false, true);
 }

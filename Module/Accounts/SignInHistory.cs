@@ -4,15 +4,19 @@ using Commerce.Customers.Data;
 using Commerce.Customers.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Commerce.Customers.Accounts;
 
 /// <summary>
 /// Each login's own sign-in history: every attempt at a known login, from which client and
 /// network (never the full address), kept for the site's number of days and then deleted.
+/// An attempt is written in a unit of work of its own, so it is kept whatever becomes of the
+/// caller's (a sign-in whose own save lost a race is still written down).
 /// </summary>
 public sealed class SignInHistory(
     CustomersDbContext db,
+    IServiceScopeFactory scopes,
     CustomerAccountSettingsStore settings,
     IHttpContextAccessor httpContextAccessor,
     TimeProvider clock)
@@ -24,7 +28,9 @@ public sealed class SignInHistory(
         var now = clock.GetUtcNow().UtcDateTime;
         var request = httpContextAccessor.HttpContext?.Request;
         var client = request?.Headers.UserAgent.ToString();
-        db.SignInEvents.Add(new SignInEvent
+        await using var scope = scopes.CreateAsyncScope();
+        var own = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
+        own.SignInEvents.Add(new SignInEvent
         {
             UserId = user.Id,
             CreatedUtc = now,
@@ -33,11 +39,11 @@ public sealed class SignInHistory(
             Client = string.IsNullOrWhiteSpace(client) ? null : new string(client.Where(c => !char.IsControl(c)).Take(SignInEvent.ClientMaxLength).ToArray()),
             Network = NetworkOf(httpContextAccessor.HttpContext?.Connection.RemoteIpAddress),
         });
-        await db.SaveChangesAsync(cancellationToken);
+        await own.SaveChangesAsync(cancellationToken);
 
         // Whatever crossed the retention since the last sign-in goes now (an index on the time keeps it small).
         var cutoff = now.AddDays(-(await settings.GetAsync(cancellationToken)).SignInHistoryDays);
-        await db.SignInEvents.Where(sign => sign.CreatedUtc < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await own.SignInEvents.Where(sign => sign.CreatedUtc < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<SignInEvent>> RecentAsync(string userId, CancellationToken cancellationToken = default)

@@ -88,11 +88,5 @@ public sealed class AccountController(
         UserInputsJson = System.Text.Json.JsonSerializer.Serialize((await strength.UserInputsAsync(user)).Where(input => !string.IsNullOrWhiteSpace(input))),
     };
 
-    private static void AddErrors(ModelStateDictionary modelState, LoginActionResult result)
-    {
-        foreach (var error in result.Errors)
-        {
-            modelState.AddModelError(error.Field, error.Message);
-        }
-    }
+    private static void AddErrors(ModelStateDictionary modelState, LoginActionResult result) => modelState.AddFieldErrors(result.Errors);
 }

@@ -49,7 +49,13 @@ public sealed class AdminAccountController(
             return View(model);
         }
 
-        if (await attempts.SignInAsync(model.Email, model.Password, model.RememberMe, AccountRateLimits.ClientOf(HttpContext)) is { User: { } user })
+        var attempt = await attempts.SignInAsync(model.Email, model.Password, model.RememberMe, AccountRateLimits.ClientOf(HttpContext));
+        if (attempt.AwaitsSecondFactor)
+        {
+            return TwoFactorSignInController.Step(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl : "/admin", model.RememberMe);
+        }
+
+        if (attempt is { User: { } user })
         {
             logger.LogInformation("User {UserId} signed in.", user.Id);
             await siteAddress.RememberAsync(user, Request, HttpContext.RequestAborted);

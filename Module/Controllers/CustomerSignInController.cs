@@ -36,6 +36,11 @@ public sealed class CustomerSignInController(
             return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl : "/account");
         }
 
+        if (attempt.AwaitsSecondFactor)
+        {
+            return TwoFactorSignInController.Step(model.ReturnUrl, model.RememberMe);
+        }
+
         if (attempt.AwaitsEmailConfirmation)
         {
             return View(EmailConfirmationController.CheckYourEmailView, new CheckYourEmailViewModel { Email = model.Email!.Trim(), SignInRefused = true });

@@ -42,10 +42,7 @@ public sealed class RegistrationController(
             new RegistrationRequest(model.Email, model.FirstName, model.LastName, model.Company, model.Password, model.ConfirmPassword), cancellationToken);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(error.Field, error.Message);
-            }
+            ModelState.AddFieldErrors(result.Errors);
 
             model.Password = model.ConfirmPassword = null;
             model.MinimumStrength = accountSettings.MinimumPasswordStrength;

@@ -19,6 +19,7 @@ public sealed class SecurityController(
     SignInManager<ShopUser> signIn,
     LoginAccessService access,
     SignInHistory history,
+    AuthenticatorService authenticator,
     CustomerAccountSettingsStore settings,
     IStringLocalizer<SecurityController> S) : Controller
 {
@@ -34,6 +35,8 @@ public sealed class SecurityController(
         {
             SignIns = await history.RecentAsync(user.Id, cancellationToken),
             HistoryDays = (await settings.GetAsync(cancellationToken)).SignInHistoryDays,
+            TwoFactorEnabled = user.TwoFactorEnabled,
+            RecoveryCodesLeft = await authenticator.RecoveryCodesLeftAsync(user),
         });
     }
 

@@ -69,10 +69,7 @@ public sealed class SetupController(
 
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(error.Field, error.Message);
-            }
+            ModelState.AddFieldErrors(result.Errors);
 
             return View(model);
         }

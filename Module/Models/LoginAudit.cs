@@ -26,6 +26,19 @@ public enum LoginAuditAction
 
     /// <summary>Every session of the login was ended (its security stamp renewed).</summary>
     SignedOutEverywhere,
+
+    /// <summary>The owner turned on sign-in with an authenticator app.</summary>
+    TwoFactorEnabled,
+    TwoFactorDisabled,
+    RecoveryCodesRegenerated,
+
+    /// <summary>Someone signed in with one of the login's recovery codes (Details: how many remain).</summary>
+    RecoveryCodeUsed,
+
+    /// <summary>Staff turned off the login's authenticator and passkeys, for an owner who lost their device.</summary>
+    TwoFactorReset,
+    PasskeyAdded,
+    PasskeyRemoved,
 }
 
 /// <summary>

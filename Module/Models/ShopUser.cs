@@ -32,4 +32,10 @@ public sealed class ShopUser : IdentityUser
     public string? DisabledBy { get; set; }
 
     public bool IsDisabled => DisabledUtc is not null;
+
+    /// <summary>
+    /// The time step of the last authenticator code this login used: a code is accepted once, and
+    /// never one older than the last (AuthenticatorCodes).
+    /// </summary>
+    public long? AuthenticatorLastTimeStep { get; set; }
 }

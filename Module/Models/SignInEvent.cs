@@ -3,6 +3,14 @@ namespace Commerce.Customers.Models;
 public enum SignInMethod
 {
     Password,
+
+    /// <summary>The password, then a code from an authenticator app.</summary>
+    Authenticator,
+
+    /// <summary>The password, then one of the login's recovery codes.</summary>
+    RecoveryCode,
+
+    Passkey,
 }
 
 /// <summary>

@@ -7,4 +7,36 @@ public sealed class SecurityViewModel
     /// <summary>The person's own recent sign-ins, newest first.</summary>
     public IReadOnlyList<SignInEvent> SignIns { get; init; } = [];
     public int HistoryDays { get; init; }
+    public bool TwoFactorEnabled { get; init; }
+    public int RecoveryCodesLeft { get; init; }
+}
+
+/// <summary>The second step of a sign-in: a code from the authenticator app, or a recovery code.</summary>
+public sealed class TwoFactorSignInViewModel
+{
+    public string? Code { get; set; }
+    public string? RecoveryCode { get; set; }
+    public bool RememberMe { get; set; }
+    public string? ReturnUrl { get; set; }
+}
+
+/// <summary>Setting up an authenticator app: the key as a QR code and as text, and the first code.</summary>
+public sealed class AuthenticatorSetupViewModel
+{
+    public string SharedKey { get; init; } = "";
+    public string QrCodeImage { get; init; } = "";
+    public string? Code { get; set; }
+}
+
+/// <summary>Recovery codes, shown once right after they are made.</summary>
+public sealed class RecoveryCodesViewModel
+{
+    public IReadOnlyList<string> Codes { get; init; } = [];
+}
+
+/// <summary>The owner's password or a current code, for changes a session alone may not make.</summary>
+/// <remarks>A class, not a string parameter: MVC traces simple action arguments, and this one is a secret.</remarks>
+public sealed class ProofViewModel
+{
+    public string? Proof { get; set; }
 }
