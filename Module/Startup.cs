@@ -83,6 +83,13 @@ public static class Startup
             .AddPasswordValidator<MinimumStrengthPasswordValidator>()
             .AddClaimsPrincipalFactory<ShopUserClaimsPrincipalFactory>();
         services.Configure<IdentityOptions>(options => options.Tokens.PasswordResetTokenProvider = SetPasswordLinkTokenProvider.ProviderName);
+        // A passkey signs in on its own, so it must be one the device unlocks (fingerprint, face or PIN),
+        // and discoverable, so that sign-in needs no email typed first.
+        services.Configure<IdentityPasskeyOptions>(options =>
+        {
+            options.UserVerificationRequirement = "required";
+            options.ResidentKeyRequirement = "required";
+        });
         services.Configure<SetPasswordLinkTokenProviderOptions>(options =>
             options.TokenLifespan = configuration.GetValue("Accounts:SetPasswordLinkLifetime", TimeSpan.FromDays(3)));
         // Sign-out and a changed password renew the security stamp, and roles change in the database:
@@ -156,7 +163,9 @@ public static class Startup
         services.AddScoped<CustomerLoginService>();
         services.AddScoped<LoginAccessService>();
         services.AddScoped<SignInHistory>();
+        services.AddScoped<OwnerProof>();
         services.AddScoped<AuthenticatorService>();
+        services.AddScoped<PasskeyService>();
         services.AddScoped<CustomerPasswordService>();
         services.AddScoped<CustomerRegistrationService>();
         services.AddScoped<MailboxConfirmation>();

@@ -176,6 +176,13 @@ public static class AccessTable
         new("POST", "account/security/recovery-codes",          "/account/security/recovery-codes",            null,            CustomerSignIn, Redirect,  Redirect,  Redirect),
         new("POST", "account/security/authenticator/disable",   "/account/security/authenticator/disable",     null,            CustomerSignIn, Redirect,  Redirect,  Redirect),
         new("POST", "account/two-factor",                       "/account/two-factor",                         null,            CustomerSignIn, CustomerSignIn, CustomerSignIn, CustomerSignIn),
+        new("POST", "account/security/passkeys/options",        "/account/security/passkeys/options",          null,            CustomerSignIn, Ok,        Ok,        Ok),
+        new("POST", "account/security/passkeys",                "/account/security/passkeys",                  null,            CustomerSignIn, Redirect,  Redirect,  Redirect),
+        new("POST", "account/security/passkeys/rename",         "/account/security/passkeys/rename",           null,            CustomerSignIn, Redirect,  Redirect,  Redirect),
+        new("POST", "account/security/passkeys/remove",         "/account/security/passkeys/remove",           null,            CustomerSignIn, Redirect,  Redirect,  Redirect),
+        // Anyone may ask to sign in with a passkey; the options name no login.
+        new("POST", "account/passkey/options",                  "/account/passkey/options",                    null,            Ok,             Ok,        Ok,        Ok),
+        new("POST", "account/passkey",                          "/account/passkey",                            null,            CustomerSignIn, CustomerSignIn, CustomerSignIn, CustomerSignIn),
         new("POST", "account/two-factor/recovery",              "/account/two-factor/recovery",                null,            CustomerSignIn, CustomerSignIn, CustomerSignIn, CustomerSignIn),
         new("POST", "language",                                 "/language",                                   null,            BadRequest,     BadRequest, BadRequest, BadRequest),
         // Only a customer has a profile; anyone else signed in finds none.

@@ -135,6 +135,16 @@ public abstract partial class HostileAttacks(HostileInputSite fixture)
         // A wrong first code turns nothing on. Opening the set-up page first makes the key it confirms.
         yield return new("Authenticator set-up", "/account/security/authenticator", Person.Customer,
             _ => new() { ["Code"] = "000000" }, ["Code"], Prepare: client => client.GetPageAsync("/account/security/authenticator"));
+        // Refusals of passkey forms come back as a redirect with the message: nothing may be kept, nobody signed in.
+        yield return new("Add passkey", "/account/security/passkeys", Person.Customer,
+            _ => new() { ["Name"] = "Laptop", ["Proof"] = "not the password", ["CredentialJson"] = "{}" },
+            ["Name", "Proof", "CredentialJson"],
+            async (_, _) => await fixture.Site.WithDbAsync(db => db.UserPasskeys.CountAsync()) is 0 ? null : "a passkey was kept",
+            BeforeEachCase: _ => UnlockAsync(PeopleSite.CustomerEmail), CountsWrongPasswords: true);
+        yield return new("Passkey sign-in", "/account/passkey", Person.Anonymous,
+            _ => new() { ["CredentialJson"] = "{\"id\":\"AAAA\",\"type\":\"public-key\"}", ["Email"] = PeopleSite.CustomerEmail, ["ReturnUrl"] = "/account" },
+            ["CredentialJson", "Email", "ReturnUrl"],
+            (_, response) => Task.FromResult(Html.RedirectPath(response) == "/account/login" ? null : $"it answered {Html.RedirectPath(response)}"));
         yield return new("My account profile", "/account/profile", Person.Customer,
             _ => new() { ["Company"] = "", ["FirstName"] = "Sam", ["LastName"] = "Shopper", ["Phone"] = "" },
             ["Company", "FirstName", "LastName", "Phone"], ProfileRoundTripAsync);

@@ -18,13 +18,12 @@ namespace Commerce.Customers.Accounts;
 public sealed class AuthenticatorService(
     CustomersDbContext db,
     UserManager<ShopUser> users,
-    PasswordAttempts attempts,
+    OwnerProof proofs,
     TimeProvider clock,
     IStringLocalizer<AuthenticatorService> S)
 {
     public const int RecoveryCodeCount = 10;
     public const string CodeField = "Code";
-    public const string ProofField = "Proof";
 
     /// <summary>The key to show while setting up: the login's pending one, else a new one.</summary>
     public async Task<string> PendingKeyAsync(ShopUser user)
@@ -74,9 +73,9 @@ public sealed class AuthenticatorService(
             return (null, LoginActionResult.Failed("", S["Two-factor sign-in is off, so there are no recovery codes."]));
         }
 
-        if (await ProofProblemAsync(user, proof) is { } problem)
+        if (await proofs.ProblemAsync(user, proof) is { } problem)
         {
-            return (null, LoginActionResult.Failed(ProofField, problem));
+            return (null, LoginActionResult.Failed(OwnerProof.Field, problem));
         }
 
         List<string>? codes = null;
@@ -95,9 +94,9 @@ public sealed class AuthenticatorService(
             return LoginActionResult.Failed("", S["Two-factor sign-in is already off."]);
         }
 
-        if (await ProofProblemAsync(user, proof) is { } problem)
+        if (await proofs.ProblemAsync(user, proof) is { } problem)
         {
-            return LoginActionResult.Failed(ProofField, problem);
+            return LoginActionResult.Failed(OwnerProof.Field, problem);
         }
 
         return await ChangeAsync(user, LoginAuditAction.TwoFactorDisabled, actor, () => TurnOffAsync(user), cancellationToken)
@@ -129,33 +128,6 @@ public sealed class AuthenticatorService(
     }
 
     public async Task<int> RecoveryCodesLeftAsync(ShopUser user) => user.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0;
-
-    /// <summary>Null when the owner proved they are present with their password or a current authenticator code.</summary>
-    private async Task<string?> ProofProblemAsync(ShopUser user, string? proof)
-    {
-        if (string.IsNullOrEmpty(proof))
-        {
-            return S["Enter your password or a code from your app."];
-        }
-
-        if (AuthenticatorCodes.Normalize(proof) is { } code && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
-        {
-            return null;
-        }
-
-        if (!await attempts.MayTryAsync(user))
-        {
-            return S["Too many wrong attempts. Wait a few minutes, then try again."];
-        }
-
-        if (await users.CheckPasswordAsync(user, proof))
-        {
-            return null;
-        }
-
-        await attempts.CountWrongPasswordAsync(user);
-        return S["That is neither your password nor a current code from your app."];
-    }
 
     /// <summary>
     /// Makes the change, renews the stamp (ending the login's other sessions) and writes the history

@@ -106,15 +106,7 @@ public sealed class AuthenticatorController(
 
     private RedirectToActionResult BackToSecurity(LoginActionResult result)
     {
-        if (result.Succeeded)
-        {
-            TempData.Success(result.Message!);
-        }
-        else
-        {
-            TempData.Error(string.Join(" ", result.Errors.Select(error => error.Message)));
-        }
-
+        TempData.Show(result);
         return RedirectToAction(nameof(SecurityController.Index), "Security");
     }
 

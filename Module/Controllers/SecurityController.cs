@@ -20,6 +20,7 @@ public sealed class SecurityController(
     LoginAccessService access,
     SignInHistory history,
     AuthenticatorService authenticator,
+    PasskeyService passkeys,
     CustomerAccountSettingsStore settings,
     IStringLocalizer<SecurityController> S) : Controller
 {
@@ -37,6 +38,7 @@ public sealed class SecurityController(
             HistoryDays = (await settings.GetAsync(cancellationToken)).SignInHistoryDays,
             TwoFactorEnabled = user.TwoFactorEnabled,
             RecoveryCodesLeft = await authenticator.RecoveryCodesLeftAsync(user),
+            Passkeys = await passkeys.ListAsync(user),
         });
     }
 

@@ -9,6 +9,7 @@ public sealed class SecurityViewModel
     public int HistoryDays { get; init; }
     public bool TwoFactorEnabled { get; init; }
     public int RecoveryCodesLeft { get; init; }
+    public IReadOnlyList<Commerce.Customers.Accounts.PasskeySummary> Passkeys { get; init; } = [];
 }
 
 /// <summary>The second step of a sign-in: a code from the authenticator app, or a recovery code.</summary>
@@ -39,4 +40,27 @@ public sealed class RecoveryCodesViewModel
 public sealed class ProofViewModel
 {
     public string? Proof { get; set; }
+}
+
+/// <summary>A new passkey: the browser's credential (JSON), its name, and the owner's password or code.</summary>
+public sealed class AddPasskeyViewModel
+{
+    public string? CredentialJson { get; set; }
+    public string? Name { get; set; }
+    public string? Proof { get; set; }
+}
+
+public sealed class PasskeyViewModel
+{
+    public string? Id { get; set; }
+    public string? Name { get; set; }
+}
+
+/// <summary>Signing in with a passkey: the browser's answer, and the email if one was typed.</summary>
+public sealed class PasskeySignInViewModel
+{
+    public string? CredentialJson { get; set; }
+    public string? Email { get; set; }
+    public bool RememberMe { get; set; }
+    public string? ReturnUrl { get; set; }
 }
