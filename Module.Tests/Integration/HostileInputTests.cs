@@ -135,6 +135,17 @@ public abstract partial class HostileAttacks(HostileInputSite fixture)
         // A wrong first code turns nothing on. Opening the set-up page first makes the key it confirms.
         yield return new("Authenticator set-up", "/account/security/authenticator", Person.Customer,
             _ => new() { ["Code"] = "000000" }, ["Code"], Prepare: client => client.GetPageAsync("/account/security/authenticator"));
+        // With the right password a valid new address is accepted (a link is queued; the email stays as it is), anything else refused.
+        yield return new("Change email", "/account/email", Person.Customer,
+            i => new() { ["Email"] = $"moved{i}@example.com", ["CurrentPassword"] = PeopleSite.Password },
+            ["Email", "CurrentPassword"],
+            BeforeEachCase: _ => UnlockAsync(PeopleSite.CustomerEmail), CountsWrongPasswords: true);
+        yield return new("Confirm email change", "/account/email/confirm", Person.Customer,
+            _ => new() { ["User"] = "no-such-user", ["Email"] = "moved@example.com", ["Token"] = "forged" },
+            ["User", "Email", "Token"]);
+        yield return new("Report email change", "/account/email/report", Person.Anonymous,
+            _ => new() { ["User"] = "no-such-user", ["Token"] = "forged" },
+            ["User", "Token"]);
         yield return new("My account profile", "/account/profile", Person.Customer,
             _ => new() { ["Company"] = "", ["FirstName"] = "Sam", ["LastName"] = "Shopper", ["Phone"] = "" },
             ["Company", "FirstName", "LastName", "Phone"], ProfileRoundTripAsync);
