@@ -71,6 +71,8 @@ public abstract class EmailChangeFlowTests(SmtpSite fixture)
         // The old address is told, without the new one, with a way to say it was not them.
         var notice = await Smtp.EmailToAsync(old, ChangedSubject);
         Assert.DoesNotContain(fresh, notice.TextBody + notice.HtmlBody, StringComparison.OrdinalIgnoreCase);
+        var stored = await Site.WithDbAsync(db => db.Notifications.Where(n => n.RecipientEmail == old && n.Template == "EmailChanged").Select(n => n.ModelJson).SingleAsync());
+        Assert.False(stored.Contains(fresh, StringComparison.OrdinalIgnoreCase), stored);
         var report = Emails.ReportEmailChangeLink(notice);
         using var oldMailbox = Site.CreateSiteClient();
         Assert.Contains("name=\"Token\"", await oldMailbox.GetPageAsync("/account/email/report"), StringComparison.Ordinal);

@@ -82,7 +82,7 @@ public sealed class CustomerEmailChange(
         {
             // The owner of a login is told, a few times per window at most; an address known only from
             // an order or an import (no login) is not written to.
-            if (owner is not null && limiter.TryAcquire("email-change-attempt:" + Customer.Normalize(address)))
+            if (owner?.Email is not null && limiter.TryAcquire("email-change-attempt:" + Customer.Normalize(address)))
             {
                 await notifications.EnqueueForLoginAsync(EmailTemplateDefinitions.EmailChangeAttempt, owner, secret: null, cancellationToken: cancellationToken);
             }

@@ -35,7 +35,7 @@ public sealed class LoginEmailChange(
 
         var notice = string.IsNullOrWhiteSpace(formerEmail)
             ? null
-            : await notifications.EnqueueToFormerAddressAsync(EmailTemplateDefinitions.EmailChangedNotice, customer, formerEmail, user.UserName!, cancellationToken: cancellationToken);
+            : await notifications.EnqueueToFormerAddressAsync(EmailTemplateDefinitions.EmailChangedNotice, customer, formerEmail, formerEmail, cancellationToken: cancellationToken);
         Record(customer, user, LoginAuditAction.EmailChangedByStaff, staff, notice, L["The previous address was told; its sessions and links ended."]);
         return result;
     }
@@ -61,7 +61,7 @@ public sealed class LoginEmailChange(
         customer.Email = newEmail;
         var reportToken = await users.GenerateUserTokenAsync(user, EmailChangeReportTokenProvider.ProviderName, EmailChangeReportTokenProvider.PurposeFor(formerEmail));
         var reportLink = await urls.ReportEmailChangeLinkAsync(user.Id, formerEmail, reportToken, cancellationToken);
-        var notice = await notifications.EnqueueToFormerAddressAsync(EmailTemplateDefinitions.EmailChanged, customer, formerEmail, user.UserName!, reportLink, cancellationToken);
+        var notice = await notifications.EnqueueToFormerAddressAsync(EmailTemplateDefinitions.EmailChanged, customer, formerEmail, formerEmail, reportLink, cancellationToken);
         Record(customer, user, LoginAuditAction.EmailChangedByCustomer, new LoginActor(user.Id, newEmail), notice,
             L["The new address was proven by its link; the previous address was told, with a link to report the change. Sessions and links issued before ended."]);
         return result;

@@ -21,7 +21,10 @@ public interface ICustomerNotifications
     /// <param name="secret">The password or link the template delivers; encrypted at rest, never logged.</param>
     Task<Notification> EnqueueAsync(string template, Customer customer, string userName, string? secret, CancellationToken cancellationToken = default);
 
-    /// <summary>Enqueues a message to an address the customer no longer has, such as the one a change just replaced.</summary>
+    /// <summary>
+    /// Enqueues a message to an address the customer no longer has, such as the one a change just
+    /// replaced. Its model names the customer by that address, so nothing in it reveals the new one.
+    /// </summary>
     /// <param name="secret">The link the template delivers, if it takes one (a way to report the change).</param>
     Task<Notification> EnqueueToFormerAddressAsync(string template, Customer customer, string formerEmail, string userName, string? secret = null, CancellationToken cancellationToken = default);
 
@@ -55,7 +58,7 @@ internal sealed class CustomerNotifications(
         EnqueueAsync(template, Addressee.Of(customer, userName), secret: null, model => model.Membership = membership, cancellationToken);
 
     public Task<Notification> EnqueueToFormerAddressAsync(string template, Customer customer, string formerEmail, string userName, string? secret = null, CancellationToken cancellationToken = default) =>
-        EnqueueAsync(template, Addressee.Of(customer, userName) with { Recipient = formerEmail }, secret, model => { }, cancellationToken);
+        EnqueueAsync(template, Addressee.Of(customer, userName) with { Recipient = formerEmail }, secret, model => model.Customer.Email = formerEmail, cancellationToken);
 
     public async Task<Notification> EnqueueForLoginAsync(string template, ShopUser login, string? secret, EmailNotice? notice = null, string? recipient = null, CancellationToken cancellationToken = default)
     {
@@ -63,7 +66,8 @@ internal sealed class CustomerNotifications(
         var addressee = customer is not null
             ? Addressee.Of(customer, login.UserName!)
             : new Addressee(null, new EmailCustomer { Email = login.Email }, login.UserName!, login.Email, login.Email, login.Culture);
-        return await EnqueueAsync(template, recipient is null ? addressee : addressee with { Recipient = recipient }, secret, model => model.Notice = notice, cancellationToken);
+        // A message about the login goes to the login's own address unless told otherwise.
+        return await EnqueueAsync(template, addressee with { Recipient = recipient ?? login.Email }, secret, model => model.Notice = notice, cancellationToken);
     }
 
     private async Task<Notification> EnqueueAsync(string template, Addressee to, string? secret, Action<EmailModel> complete, CancellationToken cancellationToken)

@@ -32,6 +32,12 @@ public sealed class SecurityNotices(ICustomerNotifications notifications)
     /// <param name="detail">The passkey's name, or the number of recovery codes left; never a secret.</param>
     public Task EnqueueAsync(ShopUser user, SecurityNotice notice, string? detail, CancellationToken cancellationToken = default)
     {
+        // A login without an address has nobody to tell; the change it announces still stands.
+        if (string.IsNullOrWhiteSpace(user.Email))
+        {
+            return Task.CompletedTask;
+        }
+
         var (template, about) = notice switch
         {
             SecurityNotice.PasskeyAdded => (EmailTemplateDefinitions.PasskeyAdded, new EmailNotice { PasskeyName = detail }),
