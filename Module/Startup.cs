@@ -162,6 +162,11 @@ public static class Startup
         services.AddScoped<CustomerAccountSettingsStore>();
         services.AddScoped<CustomerLoginService>();
         services.AddScoped<LoginAccessService>();
+        services.AddScoped<SecurityNotices>();
+        services.AddScoped<LoginEmailChange>();
+        services.AddScoped<CustomerEmailChange>();
+        services.AddScoped<EmailChangeReportTokenProvider>();
+        services.Configure<IdentityOptions>(EmailChangeReportTokenProvider.Register);
         services.AddScoped<SignInHistory>();
         services.AddScoped<OwnerProof>();
         services.AddScoped<AuthenticatorService>();

@@ -73,6 +73,7 @@ public sealed class PasskeyWalkthroughTests(ChromiumBrowser chromium) : IAsyncLi
 
         var history = await _site.WithDbAsync(db => db.SignInEvents.Where(e => e.Method == SignInMethod.Passkey).OrderBy(e => e.Id).Select(e => e.Succeeded).ToListAsync());
         Assert.Equal([true, false], history);
+        Assert.Equal(1, await _site.WithDbAsync(db => db.Notifications.CountAsync(n => n.RecipientEmail == Owner && n.Template == Commerce.Customers.Notifications.EmailTemplateDefinitions.PasskeyAdded)));
         await page.CloseAsync();
     }
 

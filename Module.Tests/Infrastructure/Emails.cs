@@ -19,6 +19,18 @@ public static partial class Emails
     /// <summary>The user id and token from a confirm-email link's fragment.</summary>
     public static (string User, string Token, string Link) ConfirmEmailLink(ReceivedEmail email) => FragmentLink(email, ConfirmLinkLine(), "confirm-email");
 
+    /// <summary>The user id, new address and token from a "confirm your new email address" link's fragment.</summary>
+    public static (string User, string Email, string Token) ChangeEmailLink(ReceivedEmail email) => WithEmail(email, ChangeEmailLinkLine(), "change-email");
+
+    /// <summary>The user id, previous address and token from the "this was not me" link sent to that address.</summary>
+    public static (string User, string Email, string Token) ReportEmailChangeLink(ReceivedEmail email) => WithEmail(email, ReportLinkLine(), "report");
+
+    private static (string User, string Email, string Token) WithEmail(ReceivedEmail email, Regex pattern, string kind)
+    {
+        var (user, token, link) = FragmentLink(email, pattern, kind);
+        return (user, System.Web.HttpUtility.ParseQueryString(new Uri(link).Fragment.TrimStart('#'))["email"]!, token);
+    }
+
     private static (string User, string Token, string Link) FragmentLink(ReceivedEmail email, Regex pattern, string kind)
     {
         var match = pattern.Match(email.TextBody);
@@ -36,4 +48,10 @@ public static partial class Emails
 
     [GeneratedRegex(@"https?://\S+/account/confirm-email#\S+")]
     private static partial Regex ConfirmLinkLine();
+
+    [GeneratedRegex(@"https?://\S+/account/email/confirm#\S+")]
+    private static partial Regex ChangeEmailLinkLine();
+
+    [GeneratedRegex(@"https?://\S+/account/email/report#\S+")]
+    private static partial Regex ReportLinkLine();
 }

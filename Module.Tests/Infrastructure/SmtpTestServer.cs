@@ -192,6 +192,33 @@ public sealed class SmtpTestServer : IAsyncDisposable
         return Messages;
     }
 
+    /// <summary>
+    /// The <paramref name="nth"/> message to <paramref name="to"/> with <paramref name="subject"/> (and,
+    /// if given, <paramref name="where"/>), as soon as it has arrived (20 s at most).
+    /// </summary>
+    public async Task<ReceivedEmail> EmailToAsync(string to, string subject, int nth = 1, Func<ReceivedEmail, bool>? where = null)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var found = Messages.Where(m => m.To.Contains(to) && m.Subject == subject && (where is null || where(m))).ToList();
+            if (found.Count >= nth)
+            {
+                return found[nth - 1];
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"No email {nth} '{subject}' to {to}; received: {string.Join(" | ", Messages.Select(m => $"{string.Join(",", m.To)}: {m.Subject}"))}");
+            try
+            {
+                await WaitForAsync(Messages.Count + 1, TimeSpan.FromMilliseconds(500));
+            }
+            catch (TimeoutException)
+            {
+                // Looked again at the deadline's pace: the message may be on its way still.
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _lifecycle.WaitAsync();

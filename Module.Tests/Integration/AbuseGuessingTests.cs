@@ -64,6 +64,10 @@ public sealed partial class AbuseGuessingTests(PeopleSite people) : IClassFixtur
         await ExpectLimitAsync("change password", customer, "/account/change-password", "/account/change-password",
             [new("CurrentPassword", "wrong"), new("Password", "Violet-Canoe-Thunder-42"), new("ConfirmPassword", "Violet-Canoe-Thunder-42")]);
 
+        await ExpectLimitAsync("change email", customer, "/account/email", "/account/email",
+            [new("Email", "elsewhere@example.com"), new("CurrentPassword", "wrong")]);
+        await ExpectLimitAsync("report an email change", visitor, "/account/email/report", "/account/email/report", [new("User", "someone"), new("Token", "forged")]);
+
         Assert.True(failures.Count == 0, "Expected " + Limit + " answers, then 429:\n" + string.Join('\n', failures));
     }
 

@@ -149,6 +149,10 @@ public static class AccessTable
         new("GET",  "account/security/authenticator",           "/account/security/authenticator",             null,            CustomerSignIn, Ok,        Ok,        Ok),
         // The second step of a sign-in needs the first: without Identity's two-factor cookie, it starts again.
         new("GET",  "account/two-factor",                       "/account/two-factor",                         null,            CustomerSignIn, CustomerSignIn, CustomerSignIn, CustomerSignIn),
+        // Email change: staff see, as on /account, that theirs is not a customer account; the report link's page is for whoever holds the old mailbox.
+        new("GET",  "account/email",                            "/account/email",                              null,            CustomerSignIn, Ok,        Ok,        Ok),
+        new("GET",  "account/email/confirm",                    "/account/email/confirm",                      null,            CustomerSignIn, Ok,        Ok,        Ok),
+        new("GET",  "account/email/report",                     "/account/email/report",                       null,            Ok,             Ok,        Ok,        Ok),
         // Members only: a login linked to a customer. Staff and the administrator have none.
         new("GET",  "members",                                  "/members",                                    null,            CustomerSignIn, Ok,        Denied,    Denied),
 
@@ -184,6 +188,10 @@ public static class AccessTable
         new("POST", "account/passkey/options",                  "/account/passkey/options",                    null,            Ok,             Ok,        Ok,        Ok),
         new("POST", "account/passkey",                          "/account/passkey",                            null,            CustomerSignIn, CustomerSignIn, CustomerSignIn, CustomerSignIn),
         new("POST", "account/two-factor/recovery",              "/account/two-factor/recovery",                null,            CustomerSignIn, CustomerSignIn, CustomerSignIn, CustomerSignIn),
+        // Without the password, a valid link and a customer record nothing changes: the form again, or nothing found for staff.
+        new("POST", "account/email",                            "/account/email",                              null,            CustomerSignIn, Ok,        NotFound,  NotFound),
+        new("POST", "account/email/confirm",                    "/account/email/confirm",                      null,            CustomerSignIn, Ok,        NotFound,  NotFound),
+        new("POST", "account/email/report",                     "/account/email/report",                       null,            Ok,             Ok,        Ok,        Ok),
         new("POST", "language",                                 "/language",                                   null,            BadRequest,     BadRequest, BadRequest, BadRequest),
         // Only a customer has a profile; anyone else signed in finds none.
         new("POST", "account/profile",                          "/account/profile",                            null,            CustomerSignIn, Redirect,  NotFound,  NotFound),

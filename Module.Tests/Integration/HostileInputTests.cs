@@ -145,6 +145,17 @@ public abstract partial class HostileAttacks(HostileInputSite fixture)
             _ => new() { ["CredentialJson"] = "{\"id\":\"AAAA\",\"type\":\"public-key\"}", ["Email"] = PeopleSite.CustomerEmail, ["ReturnUrl"] = "/account" },
             ["CredentialJson", "Email", "ReturnUrl"],
             (_, response) => Task.FromResult(Html.RedirectPath(response) == "/account/login" ? null : $"it answered {Html.RedirectPath(response)}"));
+        // With the right password a valid new address is accepted (a link is queued; the email stays as it is), anything else refused.
+        yield return new("Change email", "/account/email", Person.Customer,
+            i => new() { ["Email"] = $"moved{i}@example.com", ["CurrentPassword"] = PeopleSite.Password },
+            ["Email", "CurrentPassword"],
+            BeforeEachCase: _ => UnlockAsync(PeopleSite.CustomerEmail), CountsWrongPasswords: true);
+        yield return new("Confirm email change", "/account/email/confirm", Person.Customer,
+            _ => new() { ["User"] = "no-such-user", ["Email"] = "moved@example.com", ["Token"] = "forged" },
+            ["User", "Email", "Token"]);
+        yield return new("Report email change", "/account/email/report", Person.Anonymous,
+            _ => new() { ["User"] = "no-such-user", ["Token"] = "forged" },
+            ["User", "Token"]);
         yield return new("My account profile", "/account/profile", Person.Customer,
             _ => new() { ["Company"] = "", ["FirstName"] = "Sam", ["LastName"] = "Shopper", ["Phone"] = "" },
             ["Company", "FirstName", "LastName", "Phone"], ProfileRoundTripAsync);

@@ -54,6 +54,9 @@ public sealed class TwoFactorTests : IAsyncLifetime
         Assert.Equal(key, sameKey);
         Assert.All(recovery, code => Assert.Matches("^[A-Z0-9]{5}-[A-Z0-9]{5}$", code));
         Assert.Contains("On.", Html.Text(await owner.GetPageAsync("/account/security")), StringComparison.Ordinal);
+        // The owner is told, by an email that carries nothing secret.
+        var told = await _site.WithDbAsync(db => db.Notifications.Where(n => n.RecipientEmail == email).Select(n => n.Template).ToListAsync());
+        Assert.Contains(Commerce.Customers.Notifications.EmailTemplateDefinitions.TwoFactorEnabled, told);
 
         // Neither the key nor a recovery code is in the database as written.
         var stored = await _site.WithDbAsync(db => db.UserTokens.Select(t => t.Value ?? "").ToListAsync());
@@ -150,6 +153,7 @@ public sealed class TwoFactorTests : IAsyncLifetime
         Assert.Contains("8 recovery codes remain.", Html.Text(await owner.GetPageAsync("/account/security")), StringComparison.Ordinal);
         var customer = await _site.WithDbAsync(db => db.Customers.Where(c => c.Email == email).Select(c => c.Id).SingleAsync());
         Assert.Equal(2, await _site.WithDbAsync(db => db.LoginAudits.CountAsync(a => a.CustomerId == customer && a.Action == LoginAuditAction.RecoveryCodeUsed)));
+        Assert.Equal(2, await _site.WithDbAsync(db => db.Notifications.CountAsync(n => n.RecipientEmail == email && n.Template == Commerce.Customers.Notifications.EmailTemplateDefinitions.RecoveryCodeUsed)));
 
         // New codes need the owner: a wrong password changes nothing; the right one voids the old codes.
         using (var refused = await owner.PostFormAsync("/account/security", [new("Proof", "not my password")], "/account/security/recovery-codes"))

@@ -1,5 +1,6 @@
 using Commerce.Customers.Data;
 using Commerce.Customers.Models;
+using Commerce.Customers.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -19,6 +20,7 @@ public sealed class AuthenticatorService(
     CustomersDbContext db,
     UserManager<ShopUser> users,
     OwnerProof proofs,
+    SecurityNotices notices,
     TimeProvider clock,
     IStringLocalizer<AuthenticatorService> S)
 {
@@ -57,7 +59,7 @@ public sealed class AuthenticatorService(
         }
 
         List<string>? codes = null;
-        var changed = await ChangeAsync(user, LoginAuditAction.TwoFactorEnabled, actor, async () =>
+        var changed = await ChangeAsync(user, LoginAuditAction.TwoFactorEnabled, SecurityNotice.TwoFactorEnabled, actor, async () =>
             (await users.SetTwoFactorEnabledAsync(user, true)).Succeeded
             && (codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList()) is not null, cancellationToken);
         return changed
@@ -79,7 +81,7 @@ public sealed class AuthenticatorService(
         }
 
         List<string>? codes = null;
-        var changed = await ChangeAsync(user, LoginAuditAction.RecoveryCodesRegenerated, actor, async () =>
+        var changed = await ChangeAsync(user, LoginAuditAction.RecoveryCodesRegenerated, null, actor, async () =>
             (codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList()) is not null, cancellationToken);
         return changed
             ? (codes, new LoginActionResult([], S["New recovery codes are ready; the old ones no longer work."]))
@@ -99,14 +101,14 @@ public sealed class AuthenticatorService(
             return LoginActionResult.Failed(OwnerProof.Field, problem);
         }
 
-        return await ChangeAsync(user, LoginAuditAction.TwoFactorDisabled, actor, () => TurnOffAsync(user), cancellationToken)
+        return await ChangeAsync(user, LoginAuditAction.TwoFactorDisabled, SecurityNotice.TwoFactorDisabled, actor, () => TurnOffAsync(user), cancellationToken)
             ? new LoginActionResult([], S["Two-factor sign-in is off. Your password alone signs you in now."])
             : ChangedMeanwhile();
     }
 
     /// <summary>Staff turn the authenticator off for an owner who lost their device; the caller asked the staff boundary.</summary>
     public async Task<bool> ResetAsync(ShopUser user, LoginActor actor, CancellationToken cancellationToken = default) =>
-        await ChangeAsync(user, LoginAuditAction.TwoFactorReset, actor, () => TurnOffAsync(user), cancellationToken);
+        await ChangeAsync(user, LoginAuditAction.TwoFactorReset, SecurityNotice.TwoFactorReset, actor, () => TurnOffAsync(user), cancellationToken);
 
     // A new key and no recovery codes: whoever holds the old phone or codes holds nothing.
     private async Task<bool> TurnOffAsync(ShopUser user) =>
@@ -118,12 +120,8 @@ public sealed class AuthenticatorService(
     public async Task<int> RecordRecoveryCodeUsedAsync(ShopUser user, CancellationToken cancellationToken = default)
     {
         var left = await users.CountRecoveryCodesAsync(user);
-        if (await db.Customers.FirstOrDefaultAsync(c => c.UserId == user.Id, cancellationToken) is { } customer)
-        {
-            db.LoginAudits.Add(new LoginActor(user.Id, user.UserName ?? "").AuditRow(customer, user, LoginAuditAction.RecoveryCodeUsed, clock.GetUtcNow().UtcDateTime, L["{0} recovery codes remain.", left]));
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
+        await RecordAsync(user, LoginAuditAction.RecoveryCodeUsed, SecurityNotice.RecoveryCodeUsed, new LoginActor(user.Id, user.UserName ?? ""),
+            L["{0} recovery codes remain.", left], left.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         return left;
     }
 
@@ -133,7 +131,7 @@ public sealed class AuthenticatorService(
     /// Makes the change, renews the stamp (ending the login's other sessions) and writes the history
     /// row in one transaction: all of it, or nothing when the login changed meanwhile.
     /// </summary>
-    private async Task<bool> ChangeAsync(ShopUser user, LoginAuditAction action, LoginActor actor, Func<Task<bool>> change, CancellationToken cancellationToken)
+    private async Task<bool> ChangeAsync(ShopUser user, LoginAuditAction action, SecurityNotice? notice, LoginActor actor, Func<Task<bool>> change, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await change() || !(await users.UpdateSecurityStampAsync(user)).Succeeded)
@@ -141,14 +139,25 @@ public sealed class AuthenticatorService(
             return false;
         }
 
-        if (await db.Customers.FirstOrDefaultAsync(c => c.UserId == user.Id, cancellationToken) is { } customer)
-        {
-            db.LoginAudits.Add(actor.AuditRow(customer, user, action, clock.GetUtcNow().UtcDateTime, details: null));
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
+        await RecordAsync(user, action, notice, actor, details: null, noticeDetail: null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>The history row (for a login with a customer record) and the email to the owner, written together.</summary>
+    private async Task RecordAsync(ShopUser user, LoginAuditAction action, SecurityNotice? notice, LoginActor actor, string? details, string? noticeDetail, CancellationToken cancellationToken)
+    {
+        if (await db.Customers.FirstOrDefaultAsync(c => c.UserId == user.Id, cancellationToken) is { } customer)
+        {
+            db.LoginAudits.Add(actor.AuditRow(customer, user, action, clock.GetUtcNow().UtcDateTime, details));
+        }
+
+        if (notice is { } told)
+        {
+            await notices.EnqueueAsync(user, told, noticeDetail, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private LoginActionResult ChangedMeanwhile() => LoginActionResult.Failed("", S["Someone else changed this login meanwhile, so nothing was saved. Try again."]);

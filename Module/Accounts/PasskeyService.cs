@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using Commerce.Customers.Data;
 using Commerce.Customers.Models;
+using Commerce.Customers.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -22,6 +23,7 @@ public sealed class PasskeyService(
     UserManager<ShopUser> users,
     SignInManager<ShopUser> signIn,
     OwnerProof proofs,
+    SecurityNotices notices,
     TimeProvider clock,
     IStringLocalizer<PasskeyService> S)
 {
@@ -219,7 +221,14 @@ public sealed class PasskeyService(
         if (await db.Customers.FirstOrDefaultAsync(c => c.UserId == user.Id, cancellationToken) is { } customer)
         {
             db.LoginAudits.Add(actor.AuditRow(customer, user, action, clock.GetUtcNow().UtcDateTime, name));
-            await db.SaveChangesAsync(cancellationToken);
         }
+
+        // A new way into the login is told to its owner, in case it was not them.
+        if (action == LoginAuditAction.PasskeyAdded)
+        {
+            await notices.EnqueueAsync(user, SecurityNotice.PasskeyAdded, name, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -103,6 +103,13 @@ document.addEventListener('DOMContentLoaded', () => {
     const values = new URLSearchParams(window.location.hash.slice(1));
     form.querySelector('input[name="User"]').value = values.get('user') || '';
     form.querySelector('input[name="Token"]').value = values.get('token') || '';
+    // An email change's link also names the address it is about, which the page shows.
+    const email = form.querySelector('input[name="Email"]');
+    if (email) {
+        email.value = values.get('email') || '';
+        document.querySelectorAll('[data-fragment-text="email"]').forEach((shown) => { shown.textContent = email.value; });
+    }
+
     history.replaceState(null, '', window.location.pathname);
 });
 

@@ -1,13 +1,10 @@
 using Commerce.Customers.Accounts;
-using Commerce.Customers.Data;
 using Commerce.Customers.Models;
-using Commerce.Customers.Notifications;
 using Commerce.Customers.Services;
 using Commerce.Customers.ViewModels;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
-using static Commerce.Customers.Localization.DeferredText;
 
 namespace Commerce.Customers.Drivers;
 
@@ -15,10 +12,8 @@ namespace Commerce.Customers.Drivers;
 public sealed class CustomerGeneralDisplayDriver(
     CustomerValidator validator,
     UserManager<ShopUser> userManager,
-    CustomersDbContext db,
-    ICustomerNotifications notifications,
+    LoginEmailChange emailChange,
     IHttpContextAccessor httpContextAccessor,
-    TimeProvider clock,
     IStringLocalizer<CustomerGeneralDisplayDriver> S) : CustomerDisplayDriver
 {
     public override string TabName => "General";
@@ -76,9 +71,7 @@ public sealed class CustomerGeneralDisplayDriver(
         return Shape(model);
     }
 
-    // The login's user name is the customer's email, so they change together.
-    // A new user name is a new way in: links and sessions issued for the old one end with it (a renewed
-    // security stamp), and the old address, whose owner may not have asked for this, is told.
+    // The login's user name is the customer's email, so they change together (LoginEmailChange).
     private async Task RenameLoginAsync(Customer customer, string? formerEmail, UpdateEditorContext context)
     {
         var user = await userManager.FindByIdAsync(customer.UserId!);
@@ -87,9 +80,7 @@ public sealed class CustomerGeneralDisplayDriver(
             return;
         }
 
-        user.Email = customer.Email;
-        user.UserName = customer.Email;
-        var result = await userManager.UpdateAsync(user);
+        var result = await emailChange.MoveByStaffAsync(user, customer, formerEmail, LoginActor.Of(httpContextAccessor.HttpContext?.User));
         var messages = result.Errors.Select(error => error.Code is "DuplicateEmail" or "DuplicateUserName"
             ? S["Another login already uses the email {0}.", customer.Email!].Value
             : error.Description);
@@ -97,28 +88,6 @@ public sealed class CustomerGeneralDisplayDriver(
         {
             context.Updater.ModelState.AddModelError(nameof(CustomerGeneralViewModel.Email), message);
         }
-
-        if (!result.Succeeded)
-        {
-            return;
-        }
-
-        var staff = LoginActor.Of(httpContextAccessor.HttpContext?.User);
-        IdentityResults.ThrowIfFailed(await userManager.UpdateSecurityStampAsync(user), "renew the security stamp after an email change");
-        var notification = string.IsNullOrWhiteSpace(formerEmail)
-            ? null
-            : await notifications.EnqueueToFormerAddressAsync(EmailTemplateDefinitions.EmailChangedNotice, customer, formerEmail, user.UserName!);
-        db.LoginAudits.Add(new LoginAudit
-        {
-            CustomerId = customer.Id,
-            UserId = user.Id,
-            Action = LoginAuditAction.EmailChangedByStaff,
-            ActorUserId = staff.UserId,
-            ActorName = staff.Name,
-            CreatedUtc = clock.GetUtcNow().UtcDateTime,
-            NotificationId = notification?.Id,
-            Details = L["The previous address was told; its sessions and links ended."],
-        });
     }
 
     private static EditorShape Shape(CustomerGeneralViewModel model) => new("CustomerGeneral_Edit", model);

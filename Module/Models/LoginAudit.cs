@@ -39,6 +39,12 @@ public enum LoginAuditAction
     TwoFactorReset,
     PasskeyAdded,
     PasskeyRemoved,
+
+    /// <summary>The customer moved their login to a new address by the link sent there; the old address was told.</summary>
+    EmailChangedByCustomer,
+
+    /// <summary>The previous address said an email change was not theirs: every session ended and staff were told.</summary>
+    EmailChangeReported,
 }
 
 /// <summary>

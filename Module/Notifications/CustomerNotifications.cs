@@ -3,6 +3,7 @@ using Commerce.Customers.Data;
 using Commerce.Customers.Localization;
 using Commerce.Customers.Models;
 using Commerce.Customers.Services;
+using Microsoft.EntityFrameworkCore;
 
 namespace Commerce.Customers.Notifications;
 
@@ -20,11 +21,22 @@ public interface ICustomerNotifications
     /// <param name="secret">The password or link the template delivers; encrypted at rest, never logged.</param>
     Task<Notification> EnqueueAsync(string template, Customer customer, string userName, string? secret, CancellationToken cancellationToken = default);
 
-    /// <summary>Enqueues a notice without a secret to an address the customer no longer has, such as the one staff just replaced.</summary>
-    Task<Notification> EnqueueToFormerAddressAsync(string template, Customer customer, string formerEmail, string userName, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Enqueues a message to an address the customer no longer has, such as the one a change just
+    /// replaced. Its model names the customer by that address, so nothing in it reveals the new one.
+    /// </summary>
+    /// <param name="secret">The link the template delivers, if it takes one (a way to report the change).</param>
+    Task<Notification> EnqueueToFormerAddressAsync(string template, Customer customer, string formerEmail, string userName, string? secret = null, CancellationToken cancellationToken = default);
 
     /// <summary>Enqueues a membership reminder or expiry notice, which carries no secret.</summary>
     Task<Notification> EnqueueMembershipAsync(string template, Customer customer, string userName, EmailMembership membership, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Enqueues a message about a login: to its customer record when it has one (named and written as
+    /// for that customer), else to the login itself (staff), named by its email and written in its own
+    /// language. <paramref name="recipient"/> sends it elsewhere, such as to the address a change is for.
+    /// </summary>
+    Task<Notification> EnqueueForLoginAsync(string template, ShopUser login, string? secret, EmailNotice? notice = null, string? recipient = null, CancellationToken cancellationToken = default);
 }
 
 internal sealed class CustomerNotifications(
@@ -40,15 +52,25 @@ internal sealed class CustomerNotifications(
     private bool _listening;
 
     public Task<Notification> EnqueueAsync(string template, Customer customer, string userName, string? secret, CancellationToken cancellationToken = default) =>
-        EnqueueAsync(template, customer, userName, secret, membership: null, cancellationToken);
+        EnqueueAsync(template, Addressee.Of(customer, userName), secret, model => { }, cancellationToken);
 
     public Task<Notification> EnqueueMembershipAsync(string template, Customer customer, string userName, EmailMembership membership, CancellationToken cancellationToken = default) =>
-        EnqueueAsync(template, customer, userName, secret: null, membership, cancellationToken);
+        EnqueueAsync(template, Addressee.Of(customer, userName), secret: null, model => model.Membership = membership, cancellationToken);
 
-    public Task<Notification> EnqueueToFormerAddressAsync(string template, Customer customer, string formerEmail, string userName, CancellationToken cancellationToken = default) =>
-        EnqueueAsync(template, customer, userName, secret: null, membership: null, cancellationToken, recipient: formerEmail);
+    public Task<Notification> EnqueueToFormerAddressAsync(string template, Customer customer, string formerEmail, string userName, string? secret = null, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(template, Addressee.Of(customer, userName) with { Recipient = formerEmail }, secret, model => model.Customer.Email = formerEmail, cancellationToken);
 
-    private async Task<Notification> EnqueueAsync(string template, Customer customer, string userName, string? secret, EmailMembership? membership, CancellationToken cancellationToken, string? recipient = null)
+    public async Task<Notification> EnqueueForLoginAsync(string template, ShopUser login, string? secret, EmailNotice? notice = null, string? recipient = null, CancellationToken cancellationToken = default)
+    {
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.UserId == login.Id, cancellationToken);
+        var addressee = customer is not null
+            ? Addressee.Of(customer, login.UserName!)
+            : new Addressee(null, new EmailCustomer { Email = login.Email }, login.UserName!, login.Email, login.Email, login.Culture);
+        // A message about the login goes to the login's own address unless told otherwise.
+        return await EnqueueAsync(template, addressee with { Recipient = recipient ?? login.Email }, secret, model => model.Notice = notice, cancellationToken);
+    }
+
+    private async Task<Notification> EnqueueAsync(string template, Addressee to, string? secret, Action<EmailModel> complete, CancellationToken cancellationToken)
     {
         var definition = EmailTemplateDefinitions.Find(template) ?? throw new ArgumentException($"There is no email template '{template}'.", nameof(template));
         if ((definition.Secret == EmailSecretKind.None) != string.IsNullOrEmpty(secret))
@@ -57,28 +79,27 @@ internal sealed class CustomerNotifications(
             throw new ArgumentException($"The template '{template}' {(definition.Secret == EmailSecretKind.None ? "takes no secret" : "needs a secret")}.", nameof(secret));
         }
 
-        recipient ??= customer.Email;
-        if (string.IsNullOrWhiteSpace(recipient))
+        if (string.IsNullOrWhiteSpace(to.Recipient))
         {
             throw new InvalidOperationException("The customer has no email address to notify.");
         }
 
-        if (customer.Id == 0)
+        if (to.CustomerId == 0)
         {
             throw new InvalidOperationException("Save a new customer (inside the same transaction) before notifying them, so the message can name them.");
         }
 
-        var model = await BuildModelAsync(customer, userName, cancellationToken);
-        model.Membership = membership;
+        var model = await BuildModelAsync(to.Customer, to.UserName, cancellationToken);
+        complete(model);
         var now = clock.GetUtcNow().UtcDateTime;
         var notification = new Notification
         {
             MessageId = MessageIds.ForSite(model.Site.BaseUrl),
-            CustomerId = customer.Id,
+            CustomerId = to.CustomerId,
             Template = template,
-            Culture = SupportedCultures.Match(customer.Culture) ?? (await regional.GetAsync(cancellationToken)).Culture,
-            RecipientEmail = recipient,
-            RecipientName = model.Customer.FullName.Length > 0 ? model.Customer.FullName : customer.Company,
+            Culture = SupportedCultures.Match(to.Culture) ?? (await regional.GetAsync(cancellationToken)).Culture,
+            RecipientEmail = to.Recipient,
+            RecipientName = to.Name,
             // The template's name until the dispatcher renders the real subject (secret masked) on delivery.
             Subject = definition.DisplayName,
             ModelJson = JsonSerializer.Serialize(model, ModelJson),
@@ -95,13 +116,13 @@ internal sealed class CustomerNotifications(
 
     public static EmailModel ReadModel(string json) => JsonSerializer.Deserialize<EmailModel>(json, ModelJson) ?? new EmailModel();
 
-    private async Task<EmailModel> BuildModelAsync(Customer customer, string userName, CancellationToken cancellationToken)
+    private async Task<EmailModel> BuildModelAsync(EmailCustomer customer, string userName, CancellationToken cancellationToken)
     {
         var site = await siteSettings.GetAsync(cancellationToken);
         var baseUrl = await urls.BaseUrlAsync(cancellationToken);
         return new EmailModel
         {
-            Customer = new EmailCustomer { FirstName = customer.FirstName, LastName = customer.LastName, Company = customer.Company, Email = customer.Email },
+            Customer = customer,
             UserName = userName,
             Site = new EmailSite { Name = site?.SiteName ?? "", BaseUrl = baseUrl },
             SignInUrl = urls.SignInUrl(baseUrl),
@@ -115,5 +136,18 @@ internal sealed class CustomerNotifications(
             _listening = true;
             db.SavedChanges += (_, _) => signal.Notify();
         }
+    }
+}
+
+/// <summary>Whom a message names and where it goes: a customer, or a login without one.</summary>
+/// <param name="CustomerId">Null for a login without a customer record.</param>
+/// <param name="Name">The recipient's display name in the message's header.</param>
+/// <param name="Culture">The language they chose, if any; else the site's.</param>
+internal sealed record Addressee(int? CustomerId, EmailCustomer Customer, string UserName, string? Recipient, string? Name, string? Culture)
+{
+    public static Addressee Of(Customer customer, string userName)
+    {
+        var named = new EmailCustomer { FirstName = customer.FirstName, LastName = customer.LastName, Company = customer.Company, Email = customer.Email };
+        return new(customer.Id, named, userName, customer.Email, named.FullName.Length > 0 ? named.FullName : customer.Company, customer.Culture);
     }
 }

@@ -3,7 +3,8 @@ namespace Commerce.Customers.Notifications;
 /// <summary>
 /// What an email template sees. Liquid names are snake_case: <c>{{ customer.first_name }}</c>,
 /// <c>{{ user_name }}</c>, <c>{{ password }}</c>, <c>{{ link }}</c>, <c>{{ site.name }}</c>,
-/// <c>{{ site.base_url }}</c>, <c>{{ sign_in_url }}</c>, <c>{{ membership.role }}</c>.
+/// <c>{{ site.base_url }}</c>, <c>{{ sign_in_url }}</c>, <c>{{ membership.role }}</c>,
+/// <c>{{ notice.passkey_name }}</c>.
 /// </summary>
 public sealed class EmailModel
 {
@@ -22,6 +23,9 @@ public sealed class EmailModel
     /// <summary>The membership a reminder or expiry notice is about.</summary>
     public EmailMembership? Membership { get; set; }
 
+    /// <summary>What a security notice is about; never a secret.</summary>
+    public EmailNotice? Notice { get; set; }
+
     public EmailModel WithSecret(EmailSecretKind kind, string? secret) => new()
     {
         Customer = Customer,
@@ -29,6 +33,7 @@ public sealed class EmailModel
         Site = Site,
         SignInUrl = SignInUrl,
         Membership = Membership,
+        Notice = Notice,
         Password = kind == EmailSecretKind.Password ? secret : null,
         Link = kind == EmailSecretKind.Link ? secret : null,
     };
@@ -50,6 +55,21 @@ public sealed class EmailMembership
     public string Role { get; set; } = "";
     public string ValidFrom { get; set; } = "";
     public string ValidTo { get; set; } = "";
+}
+
+/// <summary>
+/// What a security notice is about, as templates see it: <c>{{ notice.passkey_name }}</c>,
+/// <c>{{ notice.recovery_codes_left }}</c>; in the notice staff get when an email change is
+/// reported, <c>{{ notice.account }}</c> (the login's address now), <c>{{ notice.former_email }}</c>
+/// (the address that reported it) and <c>{{ notice.review_url }}</c> (its Login details tab).
+/// </summary>
+public sealed class EmailNotice
+{
+    public string? PasskeyName { get; set; }
+    public string? RecoveryCodesLeft { get; set; }
+    public string? Account { get; set; }
+    public string? FormerEmail { get; set; }
+    public string? ReviewUrl { get; set; }
 }
 
 public sealed class EmailSite

@@ -39,6 +39,7 @@ public sealed class EmailRenderer
         _options.MemberAccessStrategy.Register<EmailCustomer>();
         _options.MemberAccessStrategy.Register<EmailSite>();
         _options.MemberAccessStrategy.Register<EmailMembership>();
+        _options.MemberAccessStrategy.Register<EmailNotice>();
         // A loop of assignments writes nothing, so the clock is also read at each one.
         _options.Assigned = (_, value, context) =>
         {

@@ -37,6 +37,18 @@ public static class EmailTemplateDefinitions
     public const string ConfirmEmail = "ConfirmEmail";
     public const string RegistrationAttempt = "RegistrationAttempt";
     public const string EmailChangedNotice = "EmailChangedNotice";
+    public const string ConfirmEmailChange = "ConfirmEmailChange";
+    public const string EmailChanged = "EmailChanged";
+    public const string EmailChangeAttempt = "EmailChangeAttempt";
+    public const string EmailChangeReported = "EmailChangeReported";
+    public const string PasskeyAdded = "PasskeyAdded";
+    public const string TwoFactorEnabled = "TwoFactorEnabled";
+    public const string TwoFactorDisabled = "TwoFactorDisabled";
+    public const string RecoveryCodeUsed = "RecoveryCodeUsed";
+    public const string TwoFactorReset = "TwoFactorReset";
+
+    // Security notices may go to staff, who have no customer record: they are greeted by their user name (their email).
+    private const string Greeting = "Dear {{ customer.full_name | default: customer.company | default: user_name }},";
 
     public static IReadOnlyList<EmailTemplateDefinition> All { get; } =
     [
@@ -278,6 +290,204 @@ public static class EmailTemplateDefinitions
 
             {{ site.name }}
             """),
+        new(
+            ConfirmEmailChange,
+            "Confirm new email",
+            "Sent to the new address when a customer asks to change their email on My account: a one-time link that makes the change.",
+            EmailSecretKind.Link,
+            "Confirm your new email address for {{ site.name }}",
+            $$$"""
+            <p>{{{Greeting}}}</p>
+            <p>Someone signed in to the account <strong>{{ user_name }}</strong> at <a href="{{ site.base_url }}">{{ site.name }}</a> asked to make this address its email and user name.</p>
+            <p>If it was you, <a href="{{ link }}">confirm your new email address</a> while you are signed in to that account. Until you do, the account's email stays as it is. The link works once and expires.</p>
+            <p>If it was not you, ignore this email: nothing changes.</p>
+            <p>{{ site.name }}</p>
+            """,
+            $$$"""
+            {{{Greeting}}}
+
+            Someone signed in to the account {{ user_name }} at {{ site.name }} ({{ site.base_url }}) asked to make this address its email and user name.
+
+            If it was you, confirm your new email address here while you are signed in to that account:
+            {{ link }}
+
+            Until you do, the account's email stays as it is. The link works once and expires.
+
+            If it was not you, ignore this email: nothing changes.
+
+            {{ site.name }}
+            """),
+        new(
+            EmailChanged,
+            "Email changed",
+            "Sent to the previous address when a customer changed their email: without the new address, with a one-time link to say it was not them.",
+            EmailSecretKind.Link,
+            "Your account at {{ site.name }} has a new email address",
+            $$$"""
+            <p>{{{Greeting}}}</p>
+            <p>The email address of your account at <a href="{{ site.base_url }}">{{ site.name }}</a> was changed by someone signed in to it, who confirmed the new address. This address no longer signs in, and the account's other sessions were signed out.</p>
+            <p>If this was not you, <a href="{{ link }}">tell us</a>: we sign the account out everywhere and our staff look into it. The link works once and expires.</p>
+            <p>{{ site.name }}</p>
+            """,
+            $$$"""
+            {{{Greeting}}}
+
+            The email address of your account at {{ site.name }} ({{ site.base_url }}) was changed by someone signed in to it, who confirmed the new address. This address no longer signs in, and the account's other sessions were signed out.
+
+            If this was not you, tell us here: we sign the account out everywhere and our staff look into it.
+            {{ link }}
+
+            The link works once and expires.
+
+            {{ site.name }}
+            """),
+        new(
+            EmailChangeAttempt,
+            "Email change attempt",
+            "Sent to an address that already belongs to an account when someone tries to make it another account's email; the one who tried is told nothing.",
+            EmailSecretKind.None,
+            "Someone tried to use your email address at {{ site.name }}",
+            $$$"""
+            <p>{{{Greeting}}}</p>
+            <p>Someone signed in to another account at <a href="{{ site.base_url }}">{{ site.name }}</a> tried to make your email address that account's email. Nothing was changed: your address stays with your account <strong>{{ user_name }}</strong>.</p>
+            <p>If you did not expect this, you need not do anything. If you meant to join two accounts, contact us.</p>
+            <p>{{ site.name }}</p>
+            """,
+            $$$"""
+            {{{Greeting}}}
+
+            Someone signed in to another account at {{ site.name }} ({{ site.base_url }}) tried to make your email address that account's email. Nothing was changed: your address stays with your account {{ user_name }}.
+
+            If you did not expect this, you need not do anything. If you meant to join two accounts, contact us.
+
+            {{ site.name }}
+            """),
+        new(
+            EmailChangeReported,
+            "Email change reported",
+            "Sent to the Administrators and to staff who manage customer logins when a previous address says an email change was not theirs.",
+            EmailSecretKind.None,
+            "A customer reports an email change they did not make at {{ site.name }}",
+            $$$"""
+            <p>{{{Greeting}}}</p>
+            <p>The owner of <strong>{{ notice.former_email }}</strong> says they did not change the email of their account at <a href="{{ site.base_url }}">{{ site.name }}</a>. The account now signs in as <strong>{{ notice.account }}</strong>.</p>
+            <p>Every session of the account was ended; nothing else was changed. Decide what happens next on its <a href="{{ notice.review_url }}">Login details</a>: for example, give the account its former address back, then ask the owner at {{ notice.former_email }} to reset the password.</p>
+            <p>{{ site.name }}</p>
+            """,
+            $$$"""
+            {{{Greeting}}}
+
+            The owner of {{ notice.former_email }} says they did not change the email of their account at {{ site.name }} ({{ site.base_url }}). The account now signs in as {{ notice.account }}.
+
+            Every session of the account was ended; nothing else was changed. Decide what happens next on its Login details ({{ notice.review_url }}): for example, give the account its former address back, then ask the owner at {{ notice.former_email }} to reset the password.
+
+            {{ site.name }}
+            """),
+        new(
+            PasskeyAdded,
+            "Passkey added",
+            "Tells the owner of a login that a passkey was added to it, with the passkey's name.",
+            EmailSecretKind.None,
+            "A passkey was added to your account at {{ site.name }}",
+            $$$"""
+            <p>{{{Greeting}}}</p>
+            <p>A passkey named <strong>{{ notice.passkey_name }}</strong> was added to your account <strong>{{ user_name }}</strong> at <a href="{{ site.base_url }}">{{ site.name }}</a>. It signs in without a password.</p>
+            <p>If you did not add it, <a href="{{ sign_in_url }}">sign in</a>, remove it on the Security page and change your password, or contact us.</p>
+            <p>{{ site.name }}</p>
+            """,
+            $$$"""
+            {{{Greeting}}}
+
+            A passkey named {{ notice.passkey_name }} was added to your account {{ user_name }} at {{ site.name }} ({{ site.base_url }}). It signs in without a password.
+
+            If you did not add it, sign in at {{ sign_in_url }}, remove it on the Security page and change your password, or contact us.
+
+            {{ site.name }}
+            """),
+        new(
+            TwoFactorEnabled,
+            "Two-factor sign-in turned on",
+            "Tells the owner of a login that two-factor sign-in with an authenticator app was turned on.",
+            EmailSecretKind.None,
+            "Two-factor sign-in is on for your account at {{ site.name }}",
+            $$$"""
+            <p>{{{Greeting}}}</p>
+            <p>Two-factor sign-in was turned on for your account <strong>{{ user_name }}</strong> at <a href="{{ site.base_url }}">{{ site.name }}</a>: signing in with the password now takes a code from your authenticator app as well.</p>
+            <p>If you did not do this, contact us.</p>
+            <p>{{ site.name }}</p>
+            """,
+            $$$"""
+            {{{Greeting}}}
+
+            Two-factor sign-in was turned on for your account {{ user_name }} at {{ site.name }} ({{ site.base_url }}): signing in with the password now takes a code from your authenticator app as well.
+
+            If you did not do this, contact us.
+
+            {{ site.name }}
+            """),
+        new(
+            TwoFactorDisabled,
+            "Two-factor sign-in turned off",
+            "Tells the owner of a login that two-factor sign-in was turned off.",
+            EmailSecretKind.None,
+            "Two-factor sign-in is off for your account at {{ site.name }}",
+            $$$"""
+            <p>{{{Greeting}}}</p>
+            <p>Two-factor sign-in was turned off for your account <strong>{{ user_name }}</strong> at <a href="{{ site.base_url }}">{{ site.name }}</a>: the password alone signs in again.</p>
+            <p>If you did not do this, <a href="{{ sign_in_url }}">sign in</a>, change your password and turn two-factor sign-in on again on the Security page, or contact us.</p>
+            <p>{{ site.name }}</p>
+            """,
+            $$$"""
+            {{{Greeting}}}
+
+            Two-factor sign-in was turned off for your account {{ user_name }} at {{ site.name }} ({{ site.base_url }}): the password alone signs in again.
+
+            If you did not do this, sign in at {{ sign_in_url }}, change your password and turn two-factor sign-in on again on the Security page, or contact us.
+
+            {{ site.name }}
+            """),
+        new(
+            RecoveryCodeUsed,
+            "Recovery code used",
+            "Tells the owner of a login that a recovery code signed in, and how many are left.",
+            EmailSecretKind.None,
+            "A recovery code was used at {{ site.name }}",
+            $$$"""
+            <p>{{{Greeting}}}</p>
+            <p>A recovery code was used to sign in to your account <strong>{{ user_name }}</strong> at <a href="{{ site.base_url }}">{{ site.name }}</a>. {{ notice.recovery_codes_left }} recovery codes are left; each works once.</p>
+            <p>If that was not you, <a href="{{ sign_in_url }}">sign in</a>, change your password and make new recovery codes on the Security page, or contact us.</p>
+            <p>{{ site.name }}</p>
+            """,
+            $$$"""
+            {{{Greeting}}}
+
+            A recovery code was used to sign in to your account {{ user_name }} at {{ site.name }} ({{ site.base_url }}). {{ notice.recovery_codes_left }} recovery codes are left; each works once.
+
+            If that was not you, sign in at {{ sign_in_url }}, change your password and make new recovery codes on the Security page, or contact us.
+
+            {{ site.name }}
+            """),
+        new(
+            TwoFactorReset,
+            "Two-factor sign-in reset",
+            "Tells the owner of a login that staff reset its two-factor sign-in (for example, after a lost phone).",
+            EmailSecretKind.None,
+            "Two-factor sign-in for your account at {{ site.name }} was reset",
+            $$$"""
+            <p>{{{Greeting}}}</p>
+            <p>For your account <strong>{{ user_name }}</strong> at <a href="{{ site.base_url }}">{{ site.name }}</a>, our staff reset two-factor sign-in: your authenticator app and recovery codes no longer work, and the password alone signs in until you set two-factor sign-in up again on the Security page.</p>
+            <p>If you did not ask for this, contact us.</p>
+            <p>{{ site.name }}</p>
+            """,
+            $$$"""
+            {{{Greeting}}}
+
+            For your account {{ user_name }} at {{ site.name }} ({{ site.base_url }}), our staff reset two-factor sign-in: your authenticator app and recovery codes no longer work, and the password alone signs in until you set two-factor sign-in up again on the Security page.
+
+            If you did not ask for this, contact us.
+
+            {{ site.name }}
+            """),
     ];
 
     public static EmailTemplateDefinition? Find(string name) =>
@@ -293,5 +503,13 @@ public static class EmailTemplateDefinitions
         Site = new EmailSite { Name = siteName, BaseUrl = baseUrl },
         SignInUrl = baseUrl.TrimEnd('/') + "/account/login",
         Membership = new EmailMembership { Role = "Champions", ValidFrom = "2026-01-01", ValidTo = "2026-12-31" },
+        Notice = new EmailNotice
+        {
+            PasskeyName = "MacBook Touch ID",
+            RecoveryCodesLeft = "7",
+            Account = "frank@transporter.example",
+            FormerEmail = "frank@martin.com",
+            ReviewUrl = baseUrl.TrimEnd('/') + "/admin/customers/1/login-details",
+        },
     };
 }

@@ -54,8 +54,17 @@ public sealed class SiteUrls(IHttpContextAccessor httpContextAccessor, SiteSetti
     public Task<string> ConfirmEmailLinkAsync(string userId, string token, CancellationToken cancellationToken = default) =>
         LinkWithTokenAsync("/account/confirm-email", userId, token, cancellationToken);
 
-    private async Task<string> LinkWithTokenAsync(string path, string userId, string token, CancellationToken cancellationToken) =>
-        $"{await BaseUrlAsync(cancellationToken)}{path}#user={Uri.EscapeDataString(userId)}&token={Uri.EscapeDataString(token)}";
+    /// <summary>The page that confirms a new email address, with the user, the address and the token in the fragment.</summary>
+    public Task<string> ChangeEmailLinkAsync(string userId, string newEmail, string token, CancellationToken cancellationToken = default) =>
+        LinkWithTokenAsync("/account/email/confirm", userId, token, cancellationToken, $"&email={Uri.EscapeDataString(newEmail)}");
+
+    /// <summary>The page where the previous address says an email change was not theirs, with the user, that address and the token.</summary>
+    public Task<string> ReportEmailChangeLinkAsync(string userId, string formerEmail, string token, CancellationToken cancellationToken = default) =>
+        LinkWithTokenAsync("/account/email/report", userId, token, cancellationToken, $"&email={Uri.EscapeDataString(formerEmail)}");
+
+    // The token comes last: the dispatcher's leak check reads everything after "token=" as the secret.
+    private async Task<string> LinkWithTokenAsync(string path, string userId, string token, CancellationToken cancellationToken, string more = "") =>
+        $"{await BaseUrlAsync(cancellationToken)}{path}#user={Uri.EscapeDataString(userId)}{more}&token={Uri.EscapeDataString(token)}";
 
     /// <summary>An absolute http or https address, without a trailing slash, query or fragment; null if the value is not one.</summary>
     public static string? Normalize(string? address)
