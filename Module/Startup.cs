@@ -230,7 +230,7 @@ public static class Startup
         app.UseAuthentication();
         app.UseMiddleware<SignedInNoStoreMiddleware>();
         app.UseCommerceLocalization();
-        app.UseMiddleware<MustChangePasswordMiddleware>();
+        app.UseMiddleware<UnfinishedSignInMiddleware>();
         app.UseRateLimiter();
         app.UseAuthorization();
         return app;

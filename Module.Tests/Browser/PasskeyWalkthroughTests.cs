@@ -47,7 +47,7 @@ public sealed class PasskeyWalkthroughTests(ChromiumBrowser chromium) : IAsyncLi
         // 2. Signed out, the passkey alone signs in: no email typed.
         await page.Context.ClearCookiesAsync();
         await page.GotoAsync(Url("/account/login"));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use a passkey" }).ClickAsync();
         await page.WaitForURLAsync("**/account");
         await Assertions.Expect(page.Locator("#account-email")).ToHaveTextAsync(Owner);
 
@@ -55,7 +55,7 @@ public sealed class PasskeyWalkthroughTests(ChromiumBrowser chromium) : IAsyncLi
         await page.Context.ClearCookiesAsync();
         await page.GotoAsync(Url("/account/login"));
         await page.GetByLabel("Email").FillAsync(Other);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use a passkey" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice.error")).ToContainTextAsync("That passkey did not sign you in.");
         await page.GotoAsync(Url("/account"));
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
@@ -68,7 +68,7 @@ public sealed class PasskeyWalkthroughTests(ChromiumBrowser chromium) : IAsyncLi
         await Assertions.Expect(page.Locator("#passkeys-empty")).ToBeVisibleAsync();
         await page.Context.ClearCookiesAsync();
         await page.GotoAsync(Url("/account/login"));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use a passkey" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice.error")).ToContainTextAsync("That passkey did not sign you in.");
 
         var history = await _site.WithDbAsync(db => db.SignInEvents.Where(e => e.Method == SignInMethod.Passkey).OrderBy(e => e.Id).Select(e => e.Succeeded).ToListAsync());

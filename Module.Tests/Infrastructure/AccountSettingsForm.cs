@@ -12,17 +12,24 @@ public static class AccountSettingsForm
     public static async Task SaveAsync(TestSite site, params (string Field, string Value)[] changes)
     {
         using var admin = await site.AdminClientAsync();
+        using var response = await admin.PostFormAsync("/admin/settings/customer-accounts", Fields(changes));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    /// <summary>The form's fields as the demo recipe sets them (staff sign in with a password alone), with <paramref name="changes"/> applied.</summary>
+    public static Dictionary<string, string> Fields(params (string Field, string Value)[] changes)
+    {
         var fields = new Dictionary<string, string>
         {
             ["EnableRegistration"] = "true", ["AllowPasswordReset"] = "true", ["MinimumPasswordStrength"] = "Average", ["NotificationMode"] = "EmailPassword",
+            ["RequireStaffSecondFactor"] = "false",
         };
         foreach (var (field, value) in changes)
         {
             fields[field] = value;
         }
 
-        using var response = await admin.PostFormAsync("/admin/settings/customer-accounts", fields);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return fields;
     }
 
     /// <summary>Lets self-registered accounts sign in before they confirm their email.</summary>

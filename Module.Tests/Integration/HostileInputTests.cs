@@ -108,8 +108,9 @@ public abstract partial class HostileAttacks(HostileInputSite fixture)
             {
                 ["EnableRegistration"] = "true", ["AllowPasswordReset"] = "true", ["MinimumPasswordStrength"] = "Average", ["NotificationMode"] = "EmailPassword",
                 ["RequirePasswordChangeByDefault"] = "false", ["MembershipReminderDays"] = "7", ["LinkLifetimeHours"] = "", ["RequireEmailConfirmation"] = "false",
+                ["RequireStaffSecondFactor"] = "false",
             },
-            ["EnableRegistration", "AllowPasswordReset", "LinkLifetimeHours", "MinimumPasswordStrength", "NotificationMode", "RequirePasswordChangeByDefault", "MembershipReminderDays", "RequireEmailConfirmation"]);
+            ["EnableRegistration", "AllowPasswordReset", "LinkLifetimeHours", "MinimumPasswordStrength", "NotificationMode", "RequirePasswordChangeByDefault", "MembershipReminderDays", "RequireEmailConfirmation", "RequireStaffSecondFactor"]);
     }
 
     protected IEnumerable<HostileForm> PublicForms()
@@ -142,8 +143,8 @@ public abstract partial class HostileAttacks(HostileInputSite fixture)
             async (_, _) => await fixture.Site.WithDbAsync(db => db.UserPasskeys.CountAsync()) is 0 ? null : "a passkey was kept",
             BeforeEachCase: _ => UnlockAsync(PeopleSite.CustomerEmail), CountsWrongPasswords: true);
         yield return new("Passkey sign-in", "/account/passkey", Person.Anonymous,
-            _ => new() { ["CredentialJson"] = "{\"id\":\"AAAA\",\"type\":\"public-key\"}", ["Email"] = PeopleSite.CustomerEmail, ["ReturnUrl"] = "/account" },
-            ["CredentialJson", "Email", "ReturnUrl"],
+            _ => new() { ["CredentialJson"] = "{\"id\":\"AAAA\",\"type\":\"public-key\"}", ["TypedEmail"] = PeopleSite.CustomerEmail, ["ReturnTo"] = "/account" },
+            ["CredentialJson", "TypedEmail", "ReturnTo"],
             (_, response) => Task.FromResult(Html.RedirectPath(response) == "/account/login" ? null : $"it answered {Html.RedirectPath(response)}"));
         // With the right password a valid new address is accepted (a link is queued; the email stays as it is), anything else refused.
         yield return new("Change email", "/account/email", Person.Customer,

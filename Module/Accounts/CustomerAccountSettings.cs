@@ -44,6 +44,12 @@ public sealed class CustomerAccountSettings
     /// <summary>How many days before a membership ends the customer is reminded; 0 sends no reminder.</summary>
     public int MembershipReminderDays { get; set; } = 7;
 
+    /// <summary>
+    /// Staff (anyone holding an admin permission) must sign in with two factors: an authenticator
+    /// app or a passkey. One without either is kept on their Security page until they set one up.
+    /// </summary>
+    public bool RequireStaffSecondFactor { get; set; } = true;
+
     /// <summary>How many days each login's sign-in history is kept.</summary>
     public int SignInHistoryDays { get; set; } = 90;
 

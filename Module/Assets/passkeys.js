@@ -39,18 +39,12 @@
         return navigator.credentials.get({ publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options) });
     }
 
-    document.addEventListener('submit', async (event) => {
-        const form = event.target;
-        if (!(form instanceof HTMLFormElement) || !(form.hasAttribute('data-passkey-create') || form.hasAttribute('data-passkey-get'))) {
-            return;
-        }
-
-        event.preventDefault();
+    async function useAPasskey(form) {
         const error = form.querySelector('[data-passkey-error]');
         error.textContent = '';
         const emailField = form.getAttribute('data-email-field');
         if (emailField && document.querySelector(emailField)) {
-            form.querySelector('input[name="Email"]').value = document.querySelector(emailField).value;
+            form.querySelector('input[name="TypedEmail"]').value = document.querySelector(emailField).value;
         }
 
         try {
@@ -60,6 +54,26 @@
         } catch {
             // The person cancelled, or the device refused: say so, and leave the page as it was.
             error.textContent = form.getAttribute('data-error');
+        }
+    }
+
+    const passkeyForm = (element) => element instanceof Element ? element.closest('form[data-passkey-create], form[data-passkey-get]') : null;
+
+    // The sign-in pages' passkey button is a plain button (the page's one submit button stays the
+    // password's); the Security page's form may also be sent with Enter.
+    document.addEventListener('click', (event) => {
+        const button = event.target instanceof Element ? event.target.closest('button[data-passkey-start]') : null;
+        if (button && passkeyForm(button)) {
+            event.preventDefault();
+            useAPasskey(passkeyForm(button));
+        }
+    });
+
+    document.addEventListener('submit', (event) => {
+        const form = passkeyForm(event.target);
+        if (form) {
+            event.preventDefault();
+            useAPasskey(form);
         }
     });
 })();

@@ -30,13 +30,13 @@ public sealed class PasskeySignInController(
     [EnableRateLimiting(AccountRateLimits.PolicyName)]
     public async Task<IActionResult> SignIn(PasskeySignInViewModel model)
     {
-        var (user, signedIn) = await passkeys.SignInAsync(model.CredentialJson, model.Email, model.RememberMe);
+        var (user, signedIn) = await passkeys.SignInAsync(model.CredentialJson, model.TypedEmail, remember: false);
         if (user is not null)
         {
             await history.RecordAsync(user, signedIn, SignInMethod.Passkey);
         }
 
-        var local = Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl : null;
+        var local = Url.IsLocalUrl(model.ReturnTo) ? model.ReturnTo : null;
         var fromAdmin = local is not null && local.StartsWith("/admin", StringComparison.OrdinalIgnoreCase);
         if (!signedIn)
         {

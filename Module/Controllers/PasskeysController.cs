@@ -14,7 +14,7 @@ namespace Commerce.Customers.Controllers;
 /// </summary>
 [Route("account/security/passkeys")]
 [Authorize]
-public sealed class PasskeysController(UserManager<ShopUser> users, PasskeyService passkeys) : Controller
+public sealed class PasskeysController(UserManager<ShopUser> users, SignInManager<ShopUser> signIn, PasskeyService passkeys) : Controller
 {
     /// <summary>The options for navigator.credentials.create(), as Identity makes them; the ceremony's state rides in a cookie.</summary>
     [HttpPost("options")]
@@ -28,7 +28,7 @@ public sealed class PasskeysController(UserManager<ShopUser> users, PasskeyServi
     [EnableRateLimiting(AccountRateLimits.PolicyName)]
     public async Task<IActionResult> Add(AddPasskeyViewModel model) =>
         await users.GetUserAsync(User) is { } user
-            ? BackToSecurity(await passkeys.AddAsync(user, model.CredentialJson, model.Name, model.Proof, LoginActor.Of(User), HttpContext.RequestAborted))
+            ? await RefreshedAsync(user, await passkeys.AddAsync(user, model.CredentialJson, model.Name, model.Proof, LoginActor.Of(User), HttpContext.RequestAborted))
             : Challenge();
 
     [HttpPost("rename")]
@@ -40,8 +40,19 @@ public sealed class PasskeysController(UserManager<ShopUser> users, PasskeyServi
     [HttpPost("remove")]
     public async Task<IActionResult> Remove(PasskeyViewModel model) =>
         await users.GetUserAsync(User) is { } user
-            ? BackToSecurity(await passkeys.RemoveAsync(user, model.Id, LoginActor.Of(User), HttpContext.RequestAborted))
+            ? await RefreshedAsync(user, await passkeys.RemoveAsync(user, model.Id, LoginActor.Of(User), HttpContext.RequestAborted))
             : Challenge();
+
+    /// <summary>The sign-in is made again after a change of methods, so what it owes (a second factor for staff) follows.</summary>
+    private async Task<RedirectToActionResult> RefreshedAsync(ShopUser user, LoginActionResult result)
+    {
+        if (result.Succeeded)
+        {
+            await signIn.RefreshSignInAsync(user);
+        }
+
+        return BackToSecurity(result);
+    }
 
     private RedirectToActionResult BackToSecurity(LoginActionResult result)
     {

@@ -56,11 +56,13 @@ public sealed class PasskeyViewModel
     public string? Name { get; set; }
 }
 
-/// <summary>Signing in with a passkey: the browser's answer, and the email if one was typed.</summary>
+/// <summary>
+/// Signing in with a passkey: the browser's answer, and the email if one was typed in the sign-in
+/// form beside it. Named apart from that form's own fields, which share its page.
+/// </summary>
 public sealed class PasskeySignInViewModel
 {
     public string? CredentialJson { get; set; }
-    public string? Email { get; set; }
-    public bool RememberMe { get; set; }
-    public string? ReturnUrl { get; set; }
+    public string? TypedEmail { get; set; }
+    public string? ReturnTo { get; set; }
 }
