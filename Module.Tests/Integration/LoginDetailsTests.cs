@@ -241,6 +241,43 @@ public abstract class LoginDetailsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reset_two_factor_for_a_lost_phone_turns_the_app_off_ends_sessions_writes_history_and_emails_the_owner()
+    {
+        var id = await IdAsync(Frank);
+        await SetPasswordDirectlyAsync(Frank, "Old-Secret-Pass-77");
+        using var frank = Site.CreateSiteClient();
+        await frank.SignInAsync(Frank, "Old-Secret-Pass-77");
+
+        // Nothing to reset yet: refused, and the button is not offered.
+        var before = await SnapshotAsync();
+        using (var nothing = await PostAsync(id, ("Action", "reset-two-factor")))
+        {
+            Assert.Contains("no authenticator app and no passkey to reset", WebUtility.HtmlDecode(await nothing.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await SnapshotAsync());
+        var tab = WebUtility.HtmlDecode(await Admin.GetPageAsync($"/admin/customers/{id}/login-details"));
+        Assert.Contains("Signs in with: a password; no authenticator app; 0 passkeys.", tab, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"reset-two-factor\"", tab, StringComparison.Ordinal);
+
+        await TwoFactorClient.EnableAsync(frank, DateTimeOffset.UtcNow);
+        tab = WebUtility.HtmlDecode(await Admin.GetPageAsync($"/admin/customers/{id}/login-details"));
+        Assert.Contains("Signs in with: a password; an authenticator app; 0 passkeys.", tab, StringComparison.Ordinal);
+        using (var reset = await PostAsync(id, ("Action", "reset-two-factor")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        }
+
+        // The session ends; the password alone signs in again; the history and the owner's inbox say so.
+        Assert.StartsWith("/account/login", Html.RedirectPath(await frank.GetAsync("/account")), StringComparison.Ordinal);
+        Assert.True(await SignsInAsync(Frank, "Old-Secret-Pass-77"));
+        var audit = await Site.WithDbAsync(db => db.LoginAudits.AsNoTracking().Where(a => a.CustomerId == id).OrderBy(a => a.Id).LastAsync());
+        Assert.Equal((LoginAuditAction.TwoFactorReset, TestSite.AdminEmail), (audit.Action, audit.ActorName));
+        Assert.True(await Site.WithDbAsync(db => db.Notifications.AnyAsync(n => n.RecipientEmail == Frank && n.Template == Commerce.Customers.Notifications.EmailTemplateDefinitions.TwoFactorReset)));
+        Assert.False(await TestAccounts.WithUserAsync(Site, Frank, (_, user) => Task.FromResult(user.TwoFactorEnabled)));
+    }
+
+    [Fact]
     public async Task Disable_login_without_a_good_reason_or_on_ones_own_login_is_refused_and_changes_nothing()
     {
         var id = await IdAsync(Frank);

@@ -310,6 +310,7 @@ public static class StaffActions
             ("Action", "disable"), ("DisableReason", "Matrix")), Covers: "login-details", SeparatedDuty: true, AppliesTo: HasLogin),
         new("Login details: sign out everywhere", Permissions.ManageCustomerLogins, cell => StaffMatrixSite.Post(cell, $"/admin/customers/{cell.CustomerId}/login-details",
             ("Action", "sign-out")), Covers: "login-details", AppliesTo: HasLogin),
+        new("Login details: reset two-factor", Permissions.ManageCustomerLogins, ResetTwoFactorAsync, Covers: "login-details", SeparatedDuty: true, AppliesTo: HasLogin),
         new("Roles: add a role without permissions", Permissions.ManageCustomerLogins, RolesAsync, Covers: "roles", SeparatedDuty: true, AppliesTo: HasLogin),
         new("Membership: grant a role without permissions", Permissions.ManageCustomerLogins, cell => StaffMatrixSite.Post(cell, $"/admin/customers/{cell.CustomerId}/membership",
             ("Action", "grant"), ("Role", StaffMatrixSite.NoPermissionRole),
@@ -341,6 +342,16 @@ public static class StaffActions
             select role.Name!).ToListAsync());
         var fields = current.Append(StaffMatrixSite.NoPermissionRole).Select(role => ("Roles", role)).ToArray();
         return await StaffMatrixSite.Post(cell, $"/admin/customers/{cell.CustomerId}/roles", fields);
+    }
+
+    // Two-factor is turned on behind the site's back first and off again after: what remains is
+    // only what the reset itself did (a new key and security stamp).
+    private static async Task<HttpResponseMessage> ResetTwoFactorAsync(MatrixCell cell)
+    {
+        await cell.Site.Site.WithDbAsync(db => db.Users.Where(u => u.Id == cell.UserId).ExecuteUpdateAsync(set => set.SetProperty(u => u.TwoFactorEnabled, true)));
+        var response = await StaffMatrixSite.Post(cell, $"/admin/customers/{cell.CustomerId}/login-details", ("Action", "reset-two-factor"));
+        await cell.Site.Site.WithDbAsync(db => db.Users.Where(u => u.Id == cell.UserId).ExecuteUpdateAsync(set => set.SetProperty(u => u.TwoFactorEnabled, false)));
+        return response;
     }
 
     // The login is disabled behind the site's back first, and whatever the job leaves of that is put

@@ -21,6 +21,7 @@ public sealed class AuthenticatorService(
     UserManager<ShopUser> users,
     OwnerProof proofs,
     SecurityNotices notices,
+    PasskeyService passkeys,
     TimeProvider clock,
     IStringLocalizer<AuthenticatorService> S)
 {
@@ -106,9 +107,13 @@ public sealed class AuthenticatorService(
             : ChangedMeanwhile();
     }
 
-    /// <summary>Staff turn the authenticator off for an owner who lost their device; the caller asked the staff boundary.</summary>
+    /// <summary>
+    /// Staff turn the authenticator off and remove every passkey, for an owner who lost their device:
+    /// the owner signs in with their password again and sets up anew. The caller asked the staff boundary.
+    /// </summary>
     public async Task<bool> ResetAsync(ShopUser user, LoginActor actor, CancellationToken cancellationToken = default) =>
-        await ChangeAsync(user, LoginAuditAction.TwoFactorReset, SecurityNotice.TwoFactorReset, actor, () => TurnOffAsync(user), cancellationToken);
+        await ChangeAsync(user, LoginAuditAction.TwoFactorReset, SecurityNotice.TwoFactorReset, actor,
+            async () => (!user.TwoFactorEnabled || await TurnOffAsync(user)) && await passkeys.RemoveAllAsync(user), cancellationToken);
 
     // A new key and no recovery codes: whoever holds the old phone or codes holds nothing.
     private async Task<bool> TurnOffAsync(ShopUser user) =>
@@ -133,14 +138,19 @@ public sealed class AuthenticatorService(
     /// </summary>
     private async Task<bool> ChangeAsync(ShopUser user, LoginAuditAction action, SecurityNotice? notice, LoginActor actor, Func<Task<bool>> change, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Inside the caller's transaction when there is one (the Login details tab), else in its own.
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         if (!await change() || !(await users.UpdateSecurityStampAsync(user)).Succeeded)
         {
             return false;
         }
 
         await RecordAsync(user, action, notice, actor, details: null, noticeDetail: null, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+
         return true;
     }
 

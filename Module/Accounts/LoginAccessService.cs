@@ -16,6 +16,8 @@ namespace Commerce.Customers.Accounts;
 public sealed class LoginAccessService(
     CustomersDbContext db,
     UserManager<ShopUser> users,
+    AuthenticatorService authenticator,
+    PasskeyService passkeys,
     TimeProvider clock,
     IStringLocalizer<LoginAccessService> S)
 {
@@ -94,6 +96,32 @@ public sealed class LoginAccessService(
 
         return await EndSessionsAsync(user, customer, actor, cancellationToken)
             ? new LoginActionResult([], S["Every session of {0} has ended.", customer.Email ?? customer.DisplayName])
+            : LoginActionResult.Failed("", S["Someone else changed this login meanwhile, so nothing was saved. Try again."]);
+    }
+
+    /// <summary>
+    /// Resets two-factor sign-in for a customer who lost their phone: the authenticator is turned
+    /// off and every passkey removed, the sessions end, the history says so and the owner is emailed.
+    /// </summary>
+    public async Task<LoginActionResult> ResetTwoFactorAsync(Customer customer, LoginActor actor, CancellationToken cancellationToken = default)
+    {
+        if (await UserOfAsync(customer) is not { } user)
+        {
+            return LoginActionResult.Failed("", S["The customer has no login."]);
+        }
+
+        if (user.Id == actor.UserId)
+        {
+            return LoginActionResult.Failed("", S["This is your own login: change its sign-in methods on your Security page."]);
+        }
+
+        if (!user.TwoFactorEnabled && await passkeys.CountAsync(user) == 0)
+        {
+            return LoginActionResult.Failed("", S["The login has no authenticator app and no passkey to reset."]);
+        }
+
+        return await authenticator.ResetAsync(user, actor, cancellationToken)
+            ? new LoginActionResult([], S["Two-factor sign-in of {0} was reset: the authenticator app is off and the passkeys are removed. They sign in with their password and may set up again.", customer.Email ?? customer.DisplayName])
             : LoginActionResult.Failed("", S["Someone else changed this login meanwhile, so nothing was saved. Try again."]);
     }
 

@@ -125,17 +125,21 @@ public sealed class PasskeyService(
         return new LoginActionResult([], S["The passkey “{0}” was removed; it no longer signs you in.", passkey.Name ?? ""]);
     }
 
-    /// <summary>Removes every passkey of the login (staff resetting it for an owner who lost their device); how many there were.</summary>
-    public async Task<int> RemoveAllAsync(ShopUser user)
+    /// <summary>Removes every passkey of the login (staff resetting it for an owner who lost their device); false if the login changed meanwhile.</summary>
+    public async Task<bool> RemoveAllAsync(ShopUser user)
     {
-        var all = await users.GetPasskeysAsync(user);
-        foreach (var passkey in all)
+        foreach (var passkey in await users.GetPasskeysAsync(user))
         {
-            await users.RemovePasskeyAsync(user, passkey.CredentialId);
+            if (!(await users.RemovePasskeyAsync(user, passkey.CredentialId)).Succeeded)
+            {
+                return false;
+            }
         }
 
-        return all.Count;
+        return true;
     }
+
+    public async Task<int> CountAsync(ShopUser user) => (await users.GetPasskeysAsync(user)).Count;
 
     /// <summary>What the browser needs to ask for a passkey: any of this site's (no email typed), or one of this login's.</summary>
     public Task<string> RequestOptionsAsync(ShopUser? user) => signIn.MakePasskeyRequestOptionsAsync(user);

@@ -48,6 +48,7 @@ public sealed class CustomerLoginDetailsDisplayDriver(
             "disable" => await access.DisableAsync(customer, form.DisableReason, actor),
             "enable" => await access.EnableAsync(customer, actor),
             "sign-out" => await access.SignOutEverywhereAsync(customer, actor),
+            "reset-two-factor" => await access.ResetTwoFactorAsync(customer, actor),
             _ => LoginActionResult.Failed("", S["Choose Create login, Save or Generate password."]),
         };
 
@@ -69,6 +70,9 @@ public sealed class CustomerLoginDetailsDisplayDriver(
                 user.DisabledBy,
                 user.DisabledReason,
                 LastSignInUtc = db.SignInEvents.Where(sign => sign.UserId == user.Id && sign.Succeeded).Max(sign => (DateTime?)sign.CreatedUtc),
+                HasPassword = user.PasswordHash != null,
+                user.TwoFactorEnabled,
+                Passkeys = db.UserPasskeys.Count(passkey => passkey.UserId == user.Id),
             }).SingleOrDefaultAsync();
         var accountSettings = await settings.GetAsync();
         var history = await (
@@ -94,6 +98,9 @@ public sealed class CustomerLoginDetailsDisplayDriver(
             DisabledBy = login?.DisabledBy,
             DisabledReason = login?.DisabledReason,
             LastSignInUtc = login?.LastSignInUtc,
+            HasPassword = login?.HasPassword ?? false,
+            TwoFactorEnabled = login?.TwoFactorEnabled ?? false,
+            PasskeyCount = login?.Passkeys ?? 0,
             DisableReason = disableReason,
         });
     }

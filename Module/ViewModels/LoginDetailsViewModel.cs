@@ -38,4 +38,9 @@ public sealed class LoginDetailsViewModel
 
     /// <summary>The login's last successful sign-in within the kept history, if any.</summary>
     public DateTime? LastSignInUtc { get; init; }
+
+    /// <summary>The login's ways in, at a glance: a password, an authenticator app, passkeys.</summary>
+    public bool HasPassword { get; init; }
+    public bool TwoFactorEnabled { get; init; }
+    public int PasskeyCount { get; init; }
 }
