@@ -142,6 +142,9 @@ public abstract partial class HostileAttacks(HostileInputSite fixture)
             ["Name", "Proof", "CredentialJson"],
             async (_, _) => await fixture.Site.WithDbAsync(db => db.UserPasskeys.CountAsync()) is 0 ? null : "a passkey was kept",
             BeforeEachCase: _ => UnlockAsync(PeopleSite.CustomerEmail), CountsWrongPasswords: true);
+        yield return new("Rename passkey", "/account/security/passkeys/rename", Person.Customer,
+            _ => new() { ["Id"] = "AAAAAAAAAAAAAAAAAAAAAA", ["Name"] = "Phone" }, ["Id", "Name"],
+            async (_, _) => await fixture.Site.WithDbAsync(db => db.UserPasskeys.CountAsync()) is 0 ? null : "a passkey appeared");
         yield return new("Passkey sign-in", "/account/passkey", Person.Anonymous,
             _ => new() { ["CredentialJson"] = "{\"id\":\"AAAA\",\"type\":\"public-key\"}", ["TypedEmail"] = PeopleSite.CustomerEmail, ["ReturnTo"] = "/account" },
             ["CredentialJson", "TypedEmail", "ReturnTo"],

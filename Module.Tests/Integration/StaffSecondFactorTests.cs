@@ -9,12 +9,14 @@ namespace Commerce.Customers.Tests.Integration;
 /// password alone can reach nothing but their Security page until they set one up; customers are
 /// not held; turning the setting off frees staff at their next sign-in.
 /// </summary>
-public sealed class StaffSecondFactorTests : IAsyncLifetime
+public abstract class StaffSecondFactorTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2027, 6, 1, 8, 0, 5, TimeSpan.Zero));
     private TestSite _site = null!;
 
-    public async Task InitializeAsync() => _site = await TestSite.StartAsync(new TestSiteOptions { SetupRecipe = "blank", Clock = _clock });
+    protected abstract Task<TestSiteOptions> DatabaseAsync();
+
+    public async Task InitializeAsync() => _site = await TestSite.StartAsync((await DatabaseAsync()) with { SetupRecipe = "blank", Clock = _clock });
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
 
@@ -70,4 +72,15 @@ public sealed class StaffSecondFactorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync("/admin/customers")).StatusCode);
         Assert.NotEmpty(key);
     }
+}
+
+public sealed class SqliteStaffSecondFactorTests : StaffSecondFactorTests
+{
+    protected override Task<TestSiteOptions> DatabaseAsync() => Task.FromResult(new TestSiteOptions());
+}
+
+public sealed class PostgresStaffSecondFactorTests(SharedPostgresServer postgres) : StaffSecondFactorTests, IClassFixture<SharedPostgresServer>
+{
+    protected override async Task<TestSiteOptions> DatabaseAsync() =>
+        new() { Provider = Commerce.Customers.Data.DatabaseProvider.PostgreSql, ConnectionString = await postgres.CreateDatabaseAsync("staff2fa") };
 }
