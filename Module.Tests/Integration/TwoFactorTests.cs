@@ -172,7 +172,7 @@ public sealed class TwoFactorTests : IAsyncLifetime
     [Fact]
     public async Task Turning_off_needs_the_password_or_a_code_and_a_disabled_login_is_refused_even_with_the_right_code()
     {
-        var (email, owner, key, _) = await OwnerWithTwoFactorAsync("switch-off@example.com");
+        var (email, owner, key, recovery) = await OwnerWithTwoFactorAsync("switch-off@example.com");
         using var ownerClient = owner;
 
         using (var refused = await owner.PostFormAsync("/account/security", [new("Proof", "")], "/account/security/authenticator/disable"))
@@ -197,7 +197,14 @@ public sealed class TwoFactorTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, code.StatusCode);
         }
 
+        // Nor does a recovery code, which Identity's own recovery step would take without asking.
+        using (var code = await TwoFactorClient.RecoveryStepAsync(late, recovery[0]))
+        {
+            Assert.Equal(HttpStatusCode.OK, code.StatusCode);
+        }
+
         Assert.StartsWith("/account/login", Html.RedirectPath(await late.GetAsync("/account")), StringComparison.Ordinal);
+        Assert.Equal(10, await TestAccounts.WithUserAsync(_site, email, (users, user) => users.CountRecoveryCodesAsync(user)));
         await _site.WithDbAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(set => set.SetProperty(u => u.DisabledUtc, (DateTime?)null)));
 
         _clock.Advance(TimeSpan.FromSeconds(30));
