@@ -62,7 +62,7 @@ public static partial class ProductPages
 
         Add(PageViewer.Visitor, "/shop", "/account/login", "/account/register", "/account/forgot-password", "/password-tips", "/admin/login", "/error/404", "/account/email/report");
         Add(PageViewer.Customer, "/account", "/account/addresses/new", "/account/change-password", "/account/preferences", "/members", "/shop/cart", "/shop/checkout", orderDetails, $"/shop/orders/{order}",
-            $"/account/addresses/{address}", "/admin/access-denied", "/account/security", "/account/email", "/account/email/confirm");
+            $"/account/addresses/{address}", "/admin/access-denied", "/account/security", "/account/security/authenticator", "/account/email", "/account/email/confirm");
         Add(PageViewer.Administrator, "/admin/customers", "/admin/customers?q=zzz", "/admin/customers/create", "/admin/customers/jobs", "/admin/customers/import",
             "/admin/notifications", "/admin/settings/customer-accounts", "/admin/settings/regional", "/admin/email-templates", "/admin/email-settings",
             $"/admin/customers/{apollo}/delete", $"/admin/orders/new?customerId={own}", "/account", "/account/preferences", $"/admin/customers/jobs/{job}");
