@@ -114,6 +114,7 @@ public sealed class ChromiumBrowser : IAsyncLifetime
 /// 30-second waits even on a loaded machine.
 /// </summary>
 [CollectionDefinition(Name)]
+[LongRunning(226)]
 public sealed class ChromiumCollection : ICollectionFixture<ChromiumBrowser>
 {
     public const string Name = "Chromium";

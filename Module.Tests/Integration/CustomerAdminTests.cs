@@ -377,11 +377,13 @@ public abstract class CustomerAdminTests : IAsyncLifetime
     }
 }
 
+[LongRunning(45)]
 public sealed class SqliteCustomerAdminTests : CustomerAdminTests
 {
     protected override Task<TestSiteOptions> SiteOptionsAsync() => Task.FromResult(new TestSiteOptions());
 }
 
+[LongRunning(59)]
 public sealed class PostgresCustomerAdminTests(SharedPostgresServer postgres) : CustomerAdminTests, IClassFixture<SharedPostgresServer>
 {
     protected override async Task<TestSiteOptions> SiteOptionsAsync() =>

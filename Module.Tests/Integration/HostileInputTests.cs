@@ -431,17 +431,23 @@ public abstract class HostilePublicFormTests(HostileInputSite fixture) : Hostile
         AttackAllAsync(PublicForms(), seed: 88);
 }
 
+[LongRunning(46)]
 public sealed class SqliteHostileInputTests(HostileInputSite fixture) : HostileInputTests(fixture), IClassFixture<HostileInputSite>;
 
+[LongRunning(47)]
 public sealed class SqliteHostileAdminFormTests(HostileInputSite fixture) : HostileAdminFormTests(fixture), IClassFixture<HostileInputSite>;
 
+[LongRunning(62)]
 public sealed class SqliteHostilePublicFormTests(HostileInputSite fixture) : HostilePublicFormTests(fixture), IClassFixture<HostileInputSite>;
 
 /// <summary>The same attacks on PostgreSQL, which refuses what SQLite stores (a NUL in text, for one).</summary>
+[LongRunning(77)]
 public sealed class PostgresHostileInputTests(PostgresHostileInputSite fixture) : HostileInputTests(fixture), IClassFixture<PostgresHostileInputSite>;
 
+[LongRunning(140)]
 public sealed class PostgresHostileAdminFormTests(PostgresHostileInputSite fixture) : HostileAdminFormTests(fixture), IClassFixture<PostgresHostileInputSite>;
 
+[LongRunning(83)]
 public sealed class PostgresHostilePublicFormTests(PostgresHostileInputSite fixture) : HostilePublicFormTests(fixture), IClassFixture<PostgresHostileInputSite>;
 
 /// <summary>The hostile-input site on a database of the shared PostgreSQL server, one for the whole class like the SQLite one.</summary>

@@ -1,10 +1,12 @@
 using Commerce.Customers.Models;
 using Commerce.Customers.Services;
+using Commerce.Customers.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Commerce.Customers.Tests.Unit;
 
+[LongRunning(36)]
 public sealed class PasswordGeneratorTests
 {
     [Fact]
