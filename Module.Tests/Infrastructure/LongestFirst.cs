@@ -10,7 +10,7 @@ namespace Commerce.Customers.Tests.Infrastructure;
 /// About how long a test class (or a collection, on its definition) takes in <c>./test.sh</c> on
 /// two cores, in seconds, as the last full run measured it. <see cref="LongestFirst"/> starts the
 /// longest first, so that they overlap with everything else instead of running alone at the end.
-/// Mark a class that takes more than about half a minute; the figure only orders, it checks nothing.
+/// Mark a class that takes more than about twenty seconds; the figure only orders, it checks nothing.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class LongRunningAttribute(int seconds) : Attribute

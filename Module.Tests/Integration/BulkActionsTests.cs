@@ -292,13 +292,13 @@ public abstract class BulkActionsTests : IAsyncLifetime
     });
 }
 
-[LongRunning(98)]
+[LongRunning(120)]
 public sealed class SqliteBulkActionsTests : BulkActionsTests
 {
     protected override Task<TestSiteOptions> SiteOptionsAsync() => Task.FromResult(new TestSiteOptions());
 }
 
-[LongRunning(94)]
+[LongRunning(80)]
 public sealed class PostgresBulkActionsTests(SharedPostgresServer postgres) : BulkActionsTests, IClassFixture<SharedPostgresServer>
 {
     protected override async Task<TestSiteOptions> SiteOptionsAsync() =>

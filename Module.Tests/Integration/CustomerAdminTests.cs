@@ -377,13 +377,13 @@ public abstract class CustomerAdminTests : IAsyncLifetime
     }
 }
 
-[LongRunning(45)]
+[LongRunning(25)]
 public sealed class SqliteCustomerAdminTests : CustomerAdminTests
 {
     protected override Task<TestSiteOptions> SiteOptionsAsync() => Task.FromResult(new TestSiteOptions());
 }
 
-[LongRunning(59)]
+[LongRunning(29)]
 public sealed class PostgresCustomerAdminTests(SharedPostgresServer postgres) : CustomerAdminTests, IClassFixture<SharedPostgresServer>
 {
     protected override async Task<TestSiteOptions> SiteOptionsAsync() =>

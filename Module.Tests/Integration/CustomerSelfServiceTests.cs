@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commerce.Customers.Tests.Integration;
 
 /// <summary>The customer's side: registration, sign-in, forgotten password, My account, members-only.</summary>
-[LongRunning(39)]
+[LongRunning(22)]
 public sealed partial class CustomerSelfServiceTests : IAsyncLifetime
 {
     private const string Apollo = "apollo@creed.com";

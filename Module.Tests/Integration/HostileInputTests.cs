@@ -431,23 +431,23 @@ public abstract class HostilePublicFormTests(HostileInputSite fixture) : Hostile
         AttackAllAsync(PublicForms(), seed: 88);
 }
 
-[LongRunning(46)]
+[LongRunning(41)]
 public sealed class SqliteHostileInputTests(HostileInputSite fixture) : HostileInputTests(fixture), IClassFixture<HostileInputSite>;
 
-[LongRunning(47)]
+[LongRunning(60)]
 public sealed class SqliteHostileAdminFormTests(HostileInputSite fixture) : HostileAdminFormTests(fixture), IClassFixture<HostileInputSite>;
 
-[LongRunning(62)]
+[LongRunning(53)]
 public sealed class SqliteHostilePublicFormTests(HostileInputSite fixture) : HostilePublicFormTests(fixture), IClassFixture<HostileInputSite>;
 
 /// <summary>The same attacks on PostgreSQL, which refuses what SQLite stores (a NUL in text, for one).</summary>
-[LongRunning(77)]
+[LongRunning(40)]
 public sealed class PostgresHostileInputTests(PostgresHostileInputSite fixture) : HostileInputTests(fixture), IClassFixture<PostgresHostileInputSite>;
 
-[LongRunning(140)]
+[LongRunning(130)]
 public sealed class PostgresHostileAdminFormTests(PostgresHostileInputSite fixture) : HostileAdminFormTests(fixture), IClassFixture<PostgresHostileInputSite>;
 
-[LongRunning(83)]
+[LongRunning(61)]
 public sealed class PostgresHostilePublicFormTests(PostgresHostileInputSite fixture) : HostilePublicFormTests(fixture), IClassFixture<PostgresHostileInputSite>;
 
 /// <summary>The hostile-input site on a database of the shared PostgreSQL server, one for the whole class like the SQLite one.</summary>

@@ -577,13 +577,13 @@ public abstract class LoginDetailsTests : IAsyncLifetime
     });
 }
 
-[LongRunning(38)]
+[LongRunning(20)]
 public sealed class SqliteLoginDetailsTests : LoginDetailsTests
 {
     protected override Task<TestSiteOptions> SiteOptionsAsync() => Task.FromResult(new TestSiteOptions());
 }
 
-[LongRunning(44)]
+[LongRunning(27)]
 public sealed class PostgresLoginDetailsTests(SharedPostgresServer postgres) : LoginDetailsTests, IClassFixture<SharedPostgresServer>
 {
     protected override async Task<TestSiteOptions> SiteOptionsAsync() =>

@@ -11,7 +11,7 @@ namespace Commerce.Customers.Tests.Integration;
 /// What should happen comes from <see cref="StaffRule"/>; what did happen is whether anything about
 /// the customer or their login changed. A refusal never answers 500 and changes nothing.
 /// </summary>
-[LongRunning(42)]
+[LongRunning(27)]
 public sealed class StaffMatrixTests(StaffMatrixSite site) : IClassFixture<StaffMatrixSite>
 {
     public static TheoryData<string> ActionNames => new(StaffActions.All.Select(action => action.Name));

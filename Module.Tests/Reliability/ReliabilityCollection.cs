@@ -10,7 +10,7 @@ namespace Commerce.Customers.Tests.Reliability;
 /// has a class of its own on the shared server.
 /// </summary>
 [CollectionDefinition(Name)]
-[LongRunning(188)]
+[LongRunning(166)]
 public sealed class ReliabilityCollection : ICollectionFixture<PostgresServer>
 {
     public const string Name = "Reliability";

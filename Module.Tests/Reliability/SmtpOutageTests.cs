@@ -11,7 +11,7 @@ namespace Commerce.Customers.Tests.Reliability;
 /// Only its own mail server goes down, and the minute is spent waiting, so unlike the other
 /// reliability tests it runs beside the parallel tests, on the shared PostgreSQL server.
 /// </remarks>
-[LongRunning(81)]
+[LongRunning(83)]
 public sealed class SmtpOutageTests(SharedPostgresServer postgres, ITestOutputHelper output) : IClassFixture<SharedPostgresServer>
 {
     [Fact]

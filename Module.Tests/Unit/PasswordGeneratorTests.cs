@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Commerce.Customers.Tests.Unit;
 
-[LongRunning(36)]
+[LongRunning(18)]
 public sealed class PasswordGeneratorTests
 {
     [Fact]
