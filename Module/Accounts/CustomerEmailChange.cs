@@ -26,7 +26,7 @@ namespace Commerce.Customers.Accounts;
 public sealed class CustomerEmailChange(
     CustomersDbContext db,
     UserManager<ShopUser> users,
-    PasswordAttempts attempts,
+    OwnerProof proofs,
     LoginEmailChange move,
     LoginAccessService access,
     ICustomerNotifications notifications,
@@ -59,21 +59,9 @@ public sealed class CustomerEmailChange(
             return LoginActionResult.Failed(EmailField, S["This is already your email address."]);
         }
 
-        if (string.IsNullOrEmpty(password))
+        if (await proofs.PasswordProblemAsync(user, password) is { } problem)
         {
-            return LoginActionResult.Failed(PasswordField, S["Enter your current password."]);
-        }
-
-        // Guessing the password here is guessing at sign-in: it counts toward the same lockout.
-        if (!await attempts.MayTryAsync(user))
-        {
-            return LoginActionResult.Failed(PasswordField, S["Too many wrong passwords. Try again in a few minutes."]);
-        }
-
-        if (!await users.CheckPasswordAsync(user, password))
-        {
-            await attempts.CountWrongPasswordAsync(user);
-            return LoginActionResult.Failed(PasswordField, S["The password is incorrect."]);
+            return LoginActionResult.Failed(PasswordField, problem);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
